@@ -1,0 +1,78 @@
+package cn.zhiben.audit.internal;
+
+import cn.zhiben.audit.AuditEntry;
+import cn.zhiben.audit.AuditLog;
+import cn.zhiben.platform.security.CurrentUser;
+import cn.zhiben.platform.security.RequestInfo;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Appends hash-chained rows. A transaction-scoped advisory lock serialises appends so that sequence numbers are
+ * gap-free and each row's predecessor is the row committed before it.
+ */
+@Service
+class JdbcAuditLog implements AuditLog {
+
+    /** Arbitrary but fixed key of the advisory lock that guards the chain head. */
+    private static final long CHAIN_LOCK = 0x7a686962656e01L;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    JdbcAuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditEntry entry) {
+        append(entry);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordIndependently(AuditEntry entry) {
+        append(entry);
+    }
+
+    private void append(AuditEntry entry) {
+        AuditEntry.Actor actor = entry.actor() != null ? entry.actor() : CurrentUser.current()
+                .map(u -> new AuditEntry.Actor(u.id(), u.username(), u.role().name(), RequestInfo.clientAddress()))
+                .orElse(new AuditEntry.Actor(null, null, null, RequestInfo.clientAddress()));
+        String address = actor.clientAddress() != null ? actor.clientAddress() : RequestInfo.clientAddress();
+        jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", CHAIN_LOCK).query().singleRow();
+        var head = jdbc.sql("select seq, hash from audit_log order by seq desc limit 1")
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).optional();
+        long seq = head.map(h -> (Long) h[0] + 1).orElse(1L);
+        String prev = head.map(h -> (String) h[1]).orElse(AuditHash.GENESIS);
+        String changes = entry.changes().isEmpty() ? null : JSON.writeValueAsString(entry.changes());
+        AuditRow row = new AuditRow(seq, UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
+                actor.userId(), actor.username(), actor.role(), address, entry.action().name(), entry.entityType(),
+                entry.entityId(), changes, entry.success() ? "SUCCESS" : "FAILURE", entry.detail(), prev, null);
+        String hash = row.computeHash();
+        jdbc.sql("""
+                insert into audit_log (seq, id, occurred_at, actor_id, actor_username, actor_role, client_address, action,
+                                       entity_type, entity_id, changes, result, detail, prev_hash, hash)
+                values (:seq, :id, :at, :actorId, :actorUsername, :actorRole, :address, :action,
+                        :entityType, :entityId, :changes, :result, :detail, :prev, :hash)""")
+                .param("seq", row.seq()).param("id", row.id())
+                .param("at", java.sql.Timestamp.from(row.occurredAt()))
+                .param("actorId", row.actorId()).param("actorUsername", row.actorUsername())
+                .param("actorRole", row.actorRole()).param("address", row.clientAddress())
+                .param("action", row.action()).param("entityType", row.entityType()).param("entityId", row.entityId())
+                .param("changes", row.changes()).param("result", row.result()).param("detail", row.detail())
+                .param("prev", prev).param("hash", hash)
+                .update();
+    }
+}

@@ -1,0 +1,87 @@
+package cn.zhiben.identity.internal;
+
+import cn.zhiben.audit.AuditAction;
+import cn.zhiben.audit.AuditEntry;
+import cn.zhiben.audit.AuditLog;
+import cn.zhiben.identity.IdentityProperties;
+import cn.zhiben.platform.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Creates the first administrator "admin" (the security administrator, who creates every other account) on first start.
+ * Its password is ZHIBEN_ADMIN_PASSWORD — chosen by the operator, so not forced to change — or, without it, a random
+ * one printed once and forced to change at first login.
+ */
+@Component
+@Order(0)
+class BootstrapAdmin implements ApplicationRunner {
+
+    static final String USERNAME = "admin";
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
+    private final UserRepository users;
+    private final PasswordEncoder encoder;
+    private final IdentityProperties properties;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    BootstrapAdmin(UserRepository users, PasswordEncoder encoder, IdentityProperties properties, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.encoder = encoder;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (users.exists(USERNAME)) {
+            return;
+        }
+        String given = properties.adminPassword();
+        boolean generated = given == null || given.isBlank();
+        String password = generated ? randomPassword() : given;
+        if (!generated && !PasswordPolicy.violations(password, USERNAME).isEmpty()) {
+            throw new IllegalStateException("ZHIBEN_ADMIN_PASSWORD 不符合密码策略：" + String.join("；", PasswordPolicy.violations(password, USERNAME)));
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        String hash = encoder.encode(password);
+        users.insert(new UserAccount(id, USERNAME, "系统初始管理员", Role.SEC_ADMIN, null, null, null, null, hash, now,
+                generated, null, false, 0, null, true, false, null, now, "system", now, UUID.randomUUID(), 0));
+        users.updatePasswordHistoryOnly(id, hash, now);
+        audit.record(AuditEntry.success(AuditAction.CREATE, "user", id, Map.of("username", USERNAME, "role", Role.SEC_ADMIN.name()))
+                .by(new AuditEntry.Actor(null, "system", null, null)));
+        if (generated) {
+            log.warn("\n\n  首次启动：已创建管理员 admin（安全管理员），初始密码 {} — 仅显示这一次，首次登录须修改。\n"
+                    + "  如需指定密码，请在首次启动前设置环境变量 ZHIBEN_ADMIN_PASSWORD。\n", password);
+        } else {
+            log.info("首次启动：已创建管理员 admin（安全管理员），密码取自 ZHIBEN_ADMIN_PASSWORD");
+        }
+    }
+
+    static String randomPassword() {
+        SecureRandom r = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            sb.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
+        }
+        // guarantees three classes whatever the random part holds
+        return sb.append("#7a").toString();
+    }
+}

@@ -1,0 +1,106 @@
+package cn.zhiben.identity.internal;
+
+import cn.zhiben.org.EnterpriseDirectory;
+import cn.zhiben.org.EnterpriseRef;
+import cn.zhiben.org.UnitCatalog;
+import cn.zhiben.platform.PlatformProperties;
+import cn.zhiben.platform.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Demo mode only: one account per role, all with the published password {@value #PASSWORD}, marked as demo.
+ * Runs after the demo enterprises exist (org's demo data runs first).
+ */
+@Component
+@Order(20)
+class DemoAccounts implements ApplicationRunner {
+
+    static final String PASSWORD = "Zhiben@2026";
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+    private final PlatformProperties platform;
+    private final UserRepository users;
+    private final PasswordEncoder encoder;
+    private final UnitCatalog units;
+    private final EnterpriseDirectory enterprises;
+    private final Clock clock;
+
+    DemoAccounts(PlatformProperties platform, UserRepository users, PasswordEncoder encoder, UnitCatalog units,
+                 EnterpriseDirectory enterprises, Clock clock) {
+        this.platform = platform;
+        this.users = users;
+        this.encoder = encoder;
+        this.units = units;
+        this.enterprises = enterprises;
+        this.clock = clock;
+    }
+
+    /** username, display name, role, region, unit name, enterprise (industry prefix of a demo enterprise) */
+    record Spec(String username, String displayName, Role role, String region, String unit, String enterpriseIndustry) {
+    }
+
+    static final List<Spec> SPECS = List.of(
+            new Spec("city", "市安委办 值班员", Role.CITY_OFFICE, null, null, null),
+            new Spec("yingji", "市应急管理局 监管科", Role.MEMBER_UNIT, null, "市应急管理局", null),
+            new Spec("nengyuan", "市能源局 安全科", Role.MEMBER_UNIT, null, "市能源局", null),
+            new Spec("zhujian", "市住建局 质安科", Role.MEMBER_UNIT, null, "市住房和城乡建设局", null),
+            new Spec("zezhou", "泽州县安委办", Role.COUNTY_OFFICE, "140525", null, null),
+            new Spec("gaoping", "高平市安委办", Role.COUNTY_OFFICE, "140581", null, null),
+            new Spec("zezhou-yingji", "泽州县应急管理局", Role.COUNTY_UNIT, "140525", "市应急管理局", null),
+            new Spec("nancun", "泽州县南村镇", Role.TOWNSHIP, "140525100", null, null),
+            new Spec("qiye", "演示煤矿 安全管理部", Role.ENTERPRISE, null, null, "mine.coal"),
+            new Spec("qiye-huagong", "演示化工企业 安全管理部", Role.ENTERPRISE, null, null, "hazchem"),
+            new Spec("zhuanjia", "安全专家", Role.EXPERT, null, null, null),
+            new Spec("sysadmin", "系统管理员", Role.SYS_ADMIN, null, null, null),
+            new Spec("secadmin", "安全管理员", Role.SEC_ADMIN, null, null, null),
+            new Spec("auditadmin", "审计管理员", Role.AUDIT_ADMIN, null, null, null));
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!platform.demo()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String hash = null;
+        int created = 0;
+        for (Spec s : SPECS) {
+            if (users.exists(s.username())) {
+                continue;
+            }
+            UUID unitId = s.unit() == null ? null : units.findByName(s.unit()).orElseThrow().id();
+            UUID enterpriseId = null;
+            String displayName = s.displayName();
+            if (s.enterpriseIndustry() != null) {
+                List<EnterpriseRef> candidates = enterprises.demoEnterprises(s.enterpriseIndustry());
+                if (candidates.isEmpty()) {
+                    log.warn("no demo enterprise of {} for demo account {}", s.enterpriseIndustry(), s.username());
+                    continue;
+                }
+                enterpriseId = candidates.get(0).id();
+                displayName = candidates.get(0).name() + " 安全管理部";
+            }
+            hash = hash != null ? hash : encoder.encode(PASSWORD);
+            UUID id = UUID.randomUUID();
+            users.insert(new UserAccount(id, s.username(), displayName, s.role(), s.region(), unitId, enterpriseId, null,
+                    hash, now, false, null, false, 0, null, true, true, null, now, "demo", now, UUID.randomUUID(), 0));
+            users.updatePasswordHistoryOnly(id, hash, now);
+            created++;
+        }
+        if (created > 0) {
+            log.info("演示模式：已创建 {} 个演示账号，密码 {}", created, PASSWORD);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package cn.zhiben.identity.internal;
+
+import cn.zhiben.org.CommitteeUnit;
+import cn.zhiben.org.IndustryCatalog;
+import cn.zhiben.org.UnitCatalog;
+import cn.zhiben.platform.PlatformProperties;
+import cn.zhiben.platform.security.CurrentUser;
+import cn.zhiben.platform.security.DataScope;
+import cn.zhiben.platform.security.Permission;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Builds the signed-in principal — role, data scope, pending duties — from an account. */
+@Component
+public class PrincipalFactory {
+
+    private final IndustryCatalog industries;
+    private final UnitCatalog units;
+    private final PlatformProperties platform;
+
+    PrincipalFactory(IndustryCatalog industries, UnitCatalog units, PlatformProperties platform) {
+        this.industries = industries;
+        this.units = units;
+        this.platform = platform;
+    }
+
+    public CurrentUser principal(UserAccount u) {
+        DataScope scope = switch (u.role().scopeKind()) {
+            case CITY -> DataScope.city();
+            case REGION -> DataScope.region(u.regionCode());
+            case UNIT_INDUSTRIES -> DataScope.industries(industries.supervisedBy(u.unitId()));
+            case REGION_UNIT_INDUSTRIES -> DataScope.regionIndustries(u.regionCode(), industries.supervisedBy(u.unitId()));
+            case ENTERPRISE -> DataScope.enterprise(u.enterpriseId());
+            case NONE -> DataScope.none();
+        };
+        Set<CurrentUser.Pending> pending = EnumSet.noneOf(CurrentUser.Pending.class);
+        if (u.mustChangePassword()) {
+            pending.add(CurrentUser.Pending.PASSWORD_CHANGE);
+        }
+        if (totpRequired(u) && !u.totpEnabled()) {
+            pending.add(CurrentUser.Pending.TOTP_ENROLLMENT);
+        }
+        String unitName = units.find(u.unitId()).map(CommitteeUnit::name).orElse(null);
+        return new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), scope, u.unitId(), unitName, pending);
+    }
+
+    /** TOTP is required of the three administrators, except in demo mode. */
+    public boolean totpRequired(UserAccount u) {
+        return LoginRules.totpRequired(u.role(), platform.demo());
+    }
+
+    public static List<GrantedAuthority> authorities(CurrentUser user) {
+        List<GrantedAuthority> out = new ArrayList<>();
+        out.add(new SimpleGrantedAuthority(user.role().authority()));
+        if (user.ready()) {
+            for (Permission p : user.role().permissions()) {
+                out.add(new SimpleGrantedAuthority(p.authority()));
+            }
+        } else {
+            out.add(new SimpleGrantedAuthority("PENDING"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,136 @@
+package cn.zhiben.identity.internal;
+
+import cn.zhiben.platform.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class UserRepository {
+
+    private static final String SELECT = """
+            select id, username, display_name, role, region_code, unit_id, enterprise_id, mobile_enc, password_hash,
+                   password_changed_at, must_change_password, totp_secret_enc, totp_enabled, failed_attempts, locked_until,
+                   enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version
+            from idn_user""";
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<UserAccount> findByUsername(String username) {
+        return jdbc.sql(SELECT + " where username = :u").param("u", username).query(UserRepository::map).optional();
+    }
+
+    public Optional<UserAccount> findById(UUID id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(UserRepository::map).optional();
+    }
+
+    public Optional<UserAccount> findByIdForUpdate(UUID id) {
+        return jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(UserRepository::map).optional();
+    }
+
+    public List<UserAccount> findAll() {
+        return jdbc.sql(SELECT + " order by role, username").query(UserRepository::map).list();
+    }
+
+    public boolean exists(String username) {
+        return jdbc.sql("select count(*) from idn_user where username = :u").param("u", username).query(Long.class).single() > 0;
+    }
+
+    public void insert(UserAccount u) {
+        jdbc.sql("""
+                insert into idn_user (id, username, display_name, role, region_code, unit_id, enterprise_id, mobile_enc,
+                    password_hash, password_changed_at, must_change_password, totp_secret_enc, totp_enabled, failed_attempts,
+                    locked_until, enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version)
+                values (:id, :username, :displayName, :role, :regionCode, :unitId, :enterpriseId, :mobileEnc,
+                    :passwordHash, :passwordChangedAt, :mustChange, :totpSecret, :totpEnabled, 0,
+                    null, :enabled, :demo, null, :createdAt, :createdBy, :createdAt, :stamp, 0)""")
+                .param("id", u.id()).param("username", u.username()).param("displayName", u.displayName())
+                .param("role", u.role().name()).param("regionCode", u.regionCode()).param("unitId", u.unitId())
+                .param("enterpriseId", u.enterpriseId()).param("mobileEnc", u.mobileEnc())
+                .param("passwordHash", u.passwordHash()).param("passwordChangedAt", ts(u.passwordChangedAt()))
+                .param("mustChange", u.mustChangePassword()).param("totpSecret", u.totpSecretEnc())
+                .param("totpEnabled", u.totpEnabled()).param("enabled", u.enabled()).param("demo", u.demo())
+                .param("createdAt", ts(u.createdAt())).param("createdBy", u.createdBy())
+                .param("stamp", u.securityStamp())
+                .update();
+    }
+
+    /** Records a failed attempt; locks the account when the limit is reached. Returns the new lock end, if locked. */
+    public void recordFailure(UUID id, int maxAttempts, Instant lockUntil, Instant now) {
+        jdbc.sql("""
+                update idn_user set
+                    failed_attempts = case when locked_until is not null and locked_until <= :now then 1 else failed_attempts + 1 end,
+                    locked_until = case
+                        when locked_until is not null and locked_until <= :now then null
+                        when failed_attempts + 1 >= :max then :lockUntil
+                        else locked_until end
+                where id = :id""")
+                .param("id", id).param("max", maxAttempts).param("lockUntil", ts(lockUntil)).param("now", ts(now))
+                .update();
+    }
+
+    public void recordSuccess(UUID id, Instant now) {
+        jdbc.sql("update idn_user set failed_attempts = 0, locked_until = null, last_login_at = :now where id = :id")
+                .param("id", id).param("now", ts(now)).update();
+    }
+
+    public void updatePassword(UUID id, String hash, boolean mustChange, Instant now) {
+        jdbc.sql("""
+                update idn_user set password_hash = :h, password_changed_at = :now, must_change_password = :mc,
+                    updated_at = :now, security_stamp = :stamp, version = version + 1 where id = :id""")
+                .param("id", id).param("h", hash).param("now", ts(now)).param("mc", mustChange)
+                .param("stamp", UUID.randomUUID()).update();
+        jdbc.sql("insert into idn_password_history (user_id, password_hash, created_at) values (:id, :h, :now)")
+                .param("id", id).param("h", hash).param("now", ts(now)).update();
+    }
+
+    /** The initial password goes into the history too, so it cannot be "changed" to itself. */
+    public void updatePasswordHistoryOnly(UUID id, String hash, Instant now) {
+        jdbc.sql("insert into idn_password_history (user_id, password_hash, created_at) values (:id, :h, :now)")
+                .param("id", id).param("h", hash).param("now", ts(now)).update();
+    }
+
+    public List<String> recentPasswordHashes(UUID id, int count) {
+        return jdbc.sql("select password_hash from idn_password_history where user_id = :id order by created_at desc limit :n")
+                .param("id", id).param("n", count).query(String.class).list();
+    }
+
+    public void updateTotp(UUID id, String secretEnc, boolean enabled, Instant now) {
+        jdbc.sql("""
+                update idn_user set totp_secret_enc = :s, totp_enabled = :e, updated_at = :now,
+                    security_stamp = case when :e <> totp_enabled then :stamp else security_stamp end,
+                    version = version + 1 where id = :id""")
+                .param("id", id).param("s", secretEnc).param("e", enabled).param("now", ts(now))
+                .param("stamp", UUID.randomUUID()).update();
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(ResultSet rs, String col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+
+    static UserAccount map(ResultSet rs, int n) throws SQLException {
+        return new UserAccount(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), rs.getString("region_code"), rs.getObject("unit_id", UUID.class),
+                rs.getObject("enterprise_id", UUID.class), rs.getString("mobile_enc"), rs.getString("password_hash"),
+                instant(rs, "password_changed_at"), rs.getBoolean("must_change_password"), rs.getString("totp_secret_enc"),
+                rs.getBoolean("totp_enabled"), rs.getInt("failed_attempts"), instant(rs, "locked_until"),
+                rs.getBoolean("enabled"), rs.getBoolean("demo"), instant(rs, "last_login_at"), instant(rs, "created_at"),
+                rs.getString("created_by"), instant(rs, "updated_at"), rs.getObject("security_stamp", UUID.class),
+                rs.getInt("version"));
+    }
+}

@@ -1,0 +1,42 @@
+package cn.zhiben.org;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Lookup of enterprises by id or credit code, for other modules (no data-scope filtering: callers apply their own). */
+@Service
+public class EnterpriseDirectory {
+
+    private static final String SELECT = "select id, name, uscc, region_code, zone_code, industry_code, demo from org_enterprise";
+    private final JdbcClient jdbc;
+
+    EnterpriseDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<EnterpriseRef> find(UUID id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(EnterpriseDirectory::map).optional();
+    }
+
+    public Optional<EnterpriseRef> findByUscc(String uscc) {
+        return jdbc.sql(SELECT + " where uscc = :u").param("u", uscc).query(EnterpriseDirectory::map).optional();
+    }
+
+    /** Demo enterprises of an industry (or its sub-industries), by name. */
+    public List<EnterpriseRef> demoEnterprises(String industryPrefix) {
+        return jdbc.sql(SELECT + " where demo and (industry_code = :p or industry_code like :sub) order by name")
+                .param("p", industryPrefix).param("sub", industryPrefix + ".%").query(EnterpriseDirectory::map).list();
+    }
+
+    private static EnterpriseRef map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new EnterpriseRef(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("uscc"),
+                rs.getString("region_code"), rs.getString("zone_code"), rs.getString("industry_code"), rs.getBoolean("demo"));
+    }
+}

@@ -1,0 +1,115 @@
+package cn.zhiben.platform.crypto;
+
+import cn.zhiben.platform.PlatformProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Encrypts personal data at rest (mobile numbers, ID numbers) with AES-256-GCM. Stored form: "v1:" + base64(iv | ciphertext+tag).
+ * The key comes from zhiben.crypto.key (ZHIBEN_CRYPTO_KEY); without it, a key file is created on the embedded database
+ * (or in demo mode) so a fresh clone runs; against an external database a missing key stops the start-up,
+ * because a generated key would be lost with the machine.
+ */
+@Component
+public class FieldEncryptor {
+
+    private static final Logger log = LoggerFactory.getLogger(FieldEncryptor.class);
+    private static final String PREFIX = "v1:";
+    private static final int IV_BYTES = 12;
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+
+    public FieldEncryptor(PlatformProperties properties, Environment environment) {
+        this.key = new SecretKeySpec(loadKey(properties, environment), "AES");
+    }
+
+    public String encrypt(String plain) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            byte[] ct = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[iv.length + ct.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(ct, 0, out, iv.length, ct.length);
+            return PREFIX + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public String decrypt(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (!stored.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("not an encrypted value");
+        }
+        try {
+            byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, IV_BYTES));
+            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("decryption failed (wrong key?)", e);
+        }
+    }
+
+    private static byte[] loadKey(PlatformProperties properties, Environment environment) {
+        PlatformProperties.Crypto crypto = properties.crypto();
+        if (crypto.key() != null && !crypto.key().isBlank()) {
+            return checked(Base64.getDecoder().decode(crypto.key().trim()), "zhiben.crypto.key");
+        }
+        Path file = Path.of(crypto.keyFile()).toAbsolutePath().normalize();
+        try {
+            if (Files.exists(file)) {
+                return checked(Base64.getDecoder().decode(Files.readString(file).trim()), file.toString());
+            }
+            boolean embedded = !environment.containsProperty("spring.datasource.url")
+                    || environment.getProperty("spring.datasource.url", "").isBlank();
+            if (!embedded && !properties.demo()) {
+                throw new IllegalStateException("缺少个人信息加密密钥：请设置环境变量 ZHIBEN_CRYPTO_KEY（32 字节密钥的 Base64）或提供密钥文件 " + file);
+            }
+            byte[] generated = new byte[32];
+            new SecureRandom().nextBytes(generated);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Base64.getEncoder().encodeToString(generated));
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            log.info("Generated the field-encryption key in {} — back it up together with the database", file);
+            return generated;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] checked(byte[] key, String source) {
+        if (key.length != 32) {
+            throw new IllegalStateException(source + " must hold 32 bytes (AES-256), base64-encoded");
+        }
+        return key;
+    }
+
+}

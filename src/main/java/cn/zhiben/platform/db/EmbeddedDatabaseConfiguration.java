@@ -1,0 +1,62 @@
+package cn.zhiben.platform.db;
+
+import cn.zhiben.platform.PlatformProperties;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+
+/**
+ * Starts an embedded PostgreSQL when no external datasource is configured (see {@link NoExternalDataSourceCondition}).
+ * With SPRING_DATASOURCE_URL set, this configuration backs off and Boot's own datasource is used.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDataSourceCondition.class)
+public class EmbeddedDatabaseConfiguration {
+
+    @Bean
+    @Primary
+    DataSource dataSource(PlatformProperties properties) {
+        PlatformProperties.Embedded embedded = properties.db().embedded();
+        EmbeddedPostgres pg;
+        String database;
+        if (embedded.ephemeral()) {
+            pg = EmbeddedPostgresServer.ephemeral();
+            database = EmbeddedPostgresServer.createEphemeralDatabase(pg);
+        } else {
+            pg = EmbeddedPostgresServer.persistent(Path.of(embedded.dataDir()).toAbsolutePath().normalize(), embedded.port());
+            database = embedded.database();
+            EmbeddedPostgresServer.createDatabaseIfMissing(pg, database);
+        }
+        HikariDataSource ds = new HikariDataSource() {
+            @Override
+            public void close() {
+                // destroyed after every bean that uses it, so the server stops last
+                super.close();
+                EmbeddedPostgresServer.release();
+            }
+        };
+        ds.setJdbcUrl(pg.getJdbcUrl("postgres", database));
+        ds.setUsername("postgres");
+        ds.setPassword("postgres");
+        ds.setMaximumPoolSize(embedded.poolSize());
+        ds.setPoolName("zhiben-embedded");
+        return ds;
+    }
+
+    @Bean
+    EmbeddedDatabaseInfo embeddedDatabaseInfo(DataSource dataSource, PlatformProperties properties) {
+        HikariDataSource hikari = (HikariDataSource) dataSource;
+        return new EmbeddedDatabaseInfo(hikari.getJdbcUrl(), properties.db().embedded().ephemeral()
+                ? null : Path.of(properties.db().embedded().dataDir()).toAbsolutePath().normalize());
+    }
+
+    /** What the startup banner prints about the embedded server. */
+    public record EmbeddedDatabaseInfo(String jdbcUrl, Path dataDir) {
+    }
+}
