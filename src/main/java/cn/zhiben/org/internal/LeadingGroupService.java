@@ -123,9 +123,9 @@ public class LeadingGroupService {
     }
 
     private int nextOrder(LeadingGroupPosition position) {
-        Integer max = jdbc.sql("select max(sort_order) from org_leading_group_member where position = :p")
+        int max = jdbc.sql("select coalesce(max(sort_order), 0) from org_leading_group_member where position = :p")
                 .param("p", position.name()).query(Integer.class).single();
-        return max == null ? 10 : Math.min(max + 10, 9999);
+        return Math.min(max + 10, 9999);
     }
 
     private java.util.Optional<LeadingGroupMember> find(UUID id) {
