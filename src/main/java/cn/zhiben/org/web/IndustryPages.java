@@ -60,7 +60,7 @@ class IndustryPages {
                     Boolean.TRUE.equals(assignable), reason);
         }
 
-        boolean cooperates(String unitId) {
+        public boolean cooperates(String unitId) {
             return cooperatingUnitIds != null && cooperatingUnitIds.contains(unitId);
         }
     }
@@ -77,7 +77,7 @@ class IndustryPages {
             return new IndustryDraft(code, parentCode, name, planRef, Boolean.TRUE.equals(assignable), lead, cooperating, reason);
         }
 
-        boolean cooperates(String unitId) {
+        public boolean cooperates(String unitId) {
             return cooperatingUnitIds != null && cooperatingUnitIds.contains(unitId);
         }
     }
