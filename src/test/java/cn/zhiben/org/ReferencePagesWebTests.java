@@ -35,6 +35,7 @@ class ReferencePagesWebTests extends IntegrationTest {
     @Test
     void regionPageShowsCodesDivisionTypesCountsAndTheZoneAsNonAdministrative() throws Exception {
         String html = page(login("zezhou"), "/org/regions");
+        assertThat(html).doesNotContain("th:");
         assertThat(html).contains("泽州县", "140525", "16 镇", "城区", "7 街道、1 镇", "市辖区", "县级市", "南村镇", "140525100",
                 "晋城经济技术开发区", "非行政区划");
         assertThat(html).contains("77</span> 个乡级行政区");
@@ -64,9 +65,11 @@ class ReferencePagesWebTests extends IntegrationTest {
         MockHttpSession city = login("city");
         assertThat(page(city, "/org/industries")).contains("新增顶层行业领域");
         String editable = page(city, "/org/industries/mine.coal");
-        assertThat(editable).contains("保存为新版本", "在此下新增行业领域");
+        assertThat(editable).contains("保存为新版本", "在此下新增行业领域", "selected=\"selected\">市能源局</option>")
+                .doesNotContain("th:");
         assertThat(editable.split("<input type=\"hidden\" name=\"_csrf\"", -1).length - 1).isEqualTo(2);
-        assertThat(page(city, "/org/industries/new?parent=indtrade")).contains("在“冶金工贸”下新增行业领域", "indtrade.");
+        assertThat(page(city, "/org/industries/new?parent=indtrade")).contains("在“冶金工贸”下新增行业领域", "indtrade.")
+                .doesNotContain("th:");
     }
 
     @Test
@@ -74,7 +77,8 @@ class ReferencePagesWebTests extends IntegrationTest {
         String readOnly = page(login("zezhou"), "/org/leading-group");
         assertThat(readOnly).contains("组长", "常务副组长", "副组长", "成员", "办公室主任").doesNotContain("添加成员");
         String editable = page(login("city"), "/org/leading-group");
-        assertThat(editable).contains("添加成员（市安委办）");
+        assertThat(editable).contains("添加成员（市安委办）", "<option value=\"LEADER\">组长</option>",
+                "<option value=\"MEMBER\" selected=\"selected\">成员</option>").doesNotContain("th:");
         // the add form carries its CSRF token (besides the logout form's)
         assertThat(editable.split("<input type=\"hidden\" name=\"_csrf\"", -1).length - 1).isEqualTo(2);
     }
@@ -155,7 +159,7 @@ class ReferencePagesWebTests extends IntegrationTest {
                     .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/org/leading-group"));
             UUID id = jdbc.sql("select id from org_leading_group_member where person_name = :n").param("n", name)
                     .query(UUID.class).single();
-            assertThat(page(city, "/org/leading-group/" + id + "/edit")).contains(name, "副市长");
+            assertThat(page(city, "/org/leading-group/" + id + "/edit")).contains(name, "副市长").doesNotContain("th:");
             mvc.perform(post("/org/leading-group/" + id).session(city).with(csrf())
                             .param("personName", name).param("jobTitle", "市政府秘书长").param("position", "DEPUTY"))
                     .andExpect(status().is3xxRedirection());
