@@ -19,6 +19,6 @@ public record IndustryDraft(
         @Schema(description = "方案依据，如“四(三)14”") @NotBlank(message = "请填写方案依据") @Size(max = 50, message = "方案依据不能超过 50 个字") String planRef,
         @Schema(description = "企业可否登记在此行业领域下") @NotNull(message = "请选择企业可否登记") Boolean assignable,
         @Schema(description = "牵头单位（必须且只能有一个）") @NotNull(message = "请选择牵头单位") UUID leadUnitId,
-        @Schema(description = "配合单位") @Size(max = 79, message = "配合单位过多") List<UUID> cooperatingUnitIds,
+        @Schema(description = "配合单位") @Size(max = 200, message = "配合单位不能超过 200 个") List<UUID> cooperatingUnitIds,
         @Schema(description = "新增原因（记入历史）") @NotBlank(message = "请填写新增原因") @Size(max = 500, message = "新增原因不能超过 500 个字") String reason) {
 }

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The industry tree and who supervises each field under 三管三必须 (晋市安委发〔2024〕6号 三、四(二)4-5).
@@ -39,7 +38,6 @@ public class IndustryService {
 
     public static final String CODE_PATTERN = "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$";
     static final String ENTITY = "org_industry";
-    private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SELECT = """
             select code, name, parent_code, plan_ref, assignable, active, sort_order, revision, updated_at, updated_by
@@ -153,9 +151,6 @@ public class IndustryService {
             }
         } else if (code.contains(".")) {
             throw field(HttpStatus.BAD_REQUEST, "INDUSTRY_CODE_PARENT_MISMATCH", "code", "顶层行业领域的代码不能含“.”");
-        }
-        if (!CODE.matcher(code).matches()) {
-            throw field(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "code", "代码格式不正确");
         }
         List<UUID> cooperating = checkSupervisors(draft.leadUnitId(), draft.cooperatingUnitIds());
         String by = CurrentUser.require().username();
