@@ -31,6 +31,7 @@ public final class EnterpriseValidator {
     static final int MAX_NAME = 100;
     static final int MAX_ADDRESS = 200;
     static final int MAX_PERSON = 50;
+    private static final String SWAPPED = "经纬度可能填反了：应先填经度（东经）、再填纬度（北纬）";
 
     private EnterpriseValidator() {
     }
@@ -135,7 +136,7 @@ public final class EnterpriseValidator {
         }
         String controllerName = person(d.controllerName(), EnterpriseField.CONTROLLER_NAME, problems);
         String controllerMobile = trim(d.controllerMobile()) == null ? null : phone(d.controllerMobile(), EnterpriseField.CONTROLLER_MOBILE, problems);
-        if (controllerMobile != null && controllerName == null && trim(d.controllerName()) == null) {
+        if (controllerMobile != null && controllerName == null) {
             problems.add(new Problem(EnterpriseField.CONTROLLER_NAME, "VALIDATION_FAILED", "填写了实际控制人手机，请同时填写实际控制人姓名"));
         }
 
@@ -192,30 +193,40 @@ public final class EnterpriseValidator {
             problems.add(new Problem(missing, "VALIDATION_FAILED", "经度和纬度须同时填写或同时留空"));
             return new BigDecimal[2];
         }
-        BigDecimal lon = number(lonText, EnterpriseField.LONGITUDE, -180, 180, problems);
-        BigDecimal lat = number(latText, EnterpriseField.LATITUDE, -90, 90, problems);
+        BigDecimal lon = number(lonText, EnterpriseField.LONGITUDE, problems);
+        BigDecimal lat = number(latText, EnterpriseField.LATITUDE, problems);
         if (lon == null || lat == null) {
+            return new BigDecimal[2];
+        }
+        if (Math.abs(lat.doubleValue()) > 90 && Math.abs(lon.doubleValue()) <= 90 && Math.abs(lat.doubleValue()) <= 180) {
+            problems.add(new Problem(EnterpriseField.LONGITUDE, "VALIDATION_FAILED", SWAPPED));
+            return new BigDecimal[2];
+        }
+        if (!inRange(lon, EnterpriseField.LONGITUDE, 180, problems) | !inRange(lat, EnterpriseField.LATITUDE, 90, problems)) {
             return new BigDecimal[2];
         }
         List<double[]> centres = ref.countyCentres();
         if (!centres.isEmpty() && nearestKm(centres, lon.doubleValue(), lat.doubleValue()) > MAX_KM_FROM_COUNTY_CENTRE) {
             boolean swapped = nearestKm(centres, lat.doubleValue(), lon.doubleValue()) <= MAX_KM_FROM_COUNTY_CENTRE;
             problems.add(new Problem(EnterpriseField.LONGITUDE, "ENTERPRISE_LOCATION_OUTSIDE_CITY", swapped
-                    ? "经纬度可能填反了：经度应在前（约 112–113.6），纬度在后（约 35.2–36.1）"
+                    ? SWAPPED
                     : "坐标不在本市范围内（距最近的县级中心超过 " + (int) MAX_KM_FROM_COUNTY_CENTRE + " 公里），请使用 WGS84 经纬度"));
             return new BigDecimal[2];
         }
         return new BigDecimal[]{lon.setScale(6, RoundingMode.HALF_UP), lat.setScale(6, RoundingMode.HALF_UP)};
     }
 
-    private static BigDecimal number(String text, EnterpriseField field, double min, double max, List<Problem> problems) {
+    private static boolean inRange(BigDecimal v, EnterpriseField field, int limit, List<Problem> problems) {
+        if (Math.abs(v.doubleValue()) > limit) {
+            problems.add(new Problem(field, "VALIDATION_FAILED", field.label() + "超出有效范围（-" + limit + "～" + limit + "）"));
+            return false;
+        }
+        return true;
+    }
+
+    private static BigDecimal number(String text, EnterpriseField field, List<Problem> problems) {
         try {
-            BigDecimal v = new BigDecimal(text);
-            if (v.doubleValue() < min || v.doubleValue() > max) {
-                problems.add(new Problem(field, "VALIDATION_FAILED", field.label() + "超出有效范围（" + (int) min + "～" + (int) max + "）"));
-                return null;
-            }
-            return v;
+            return new BigDecimal(text);
         } catch (NumberFormatException e) {
             problems.add(new Problem(field, "VALIDATION_FAILED", field.label() + "应为十进制度数，如 112.851274"));
             return null;
