@@ -20,6 +20,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Create, read, update and search enterprises through the API; every bad input is a 4xx and stores nothing. */
 class EnterpriseApiIntegrationTests extends EnterpriseTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    EnterpriseDirectory directory;
+
     @Test
     void createsReadsAndFindsAnEnterprise() throws Exception {
         ObjectNode body = body(uniqueName("晋城创建"), ZEZHOU_NANCUN, "indtrade.machinery");
@@ -294,6 +297,16 @@ class EnterpriseApiIntegrationTests extends EnterpriseTestSupport {
         mvc.perform(auth(post("/api/v1/enterprises"), tokenOf("city")).contentType(MediaType.APPLICATION_JSON).content(b.toString()))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/enterprises/")));
+    }
+
+    @Test
+    void otherModulesReadSpecialOperationsAndTheApiIsDocumented() throws Exception {
+        JsonNode created = createAsCity("晋城目录", ZEZHOU_NANCUN, "indtrade.machinery");
+        assertThat(directory.specialOperations(UUID.fromString(created.get("id").asString())))
+                .containsExactly(SpecialOperation.CONFINED_SPACE);
+        assertThat(directory.specialOperations(UUID.randomUUID())).isEmpty();
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(docs).contains("/api/v1/enterprises/{id}/contacts").contains("/api/v1/enterprises/imports");
     }
 
     private void expectCode(ObjectNode body, String code) throws Exception {
