@@ -199,6 +199,25 @@ class EnterpriseImportIntegrationTests extends EnterpriseTestSupport {
     }
 
     @Test
+    void aFileOverTwentyMegabytesIsA4xxProblemNotA500() throws Exception {
+        // through the real server, where the multipart limit (spring.servlet.multipart.max-file-size) applies
+        String boundary = "----zhiben" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nVALID_ROWS\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n"
+                + "Content-Type: " + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(new byte[21 * 1024 * 1024]);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/enterprises/imports"))
+                .header("Authorization", "Bearer " + tokenOf("city"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isBetween(400, 499);
+        assertThat(response.body()).contains("\"code\":\"UPLOAD_TOO_LARGE\"");
+    }
+
+    @Test
     void theDownloadedTemplateHasInstructionsDropDownsAndImportsWhenFilledIn() throws Exception {
         byte[] template = mvc.perform(auth(get("/api/v1/enterprises/import-template"), tokenOf("city")))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", XLSX))

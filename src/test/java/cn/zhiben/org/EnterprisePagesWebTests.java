@@ -90,6 +90,18 @@ class EnterprisePagesWebTests extends EnterpriseTestSupport {
         mvc.perform(post("/org/enterprises/" + id).session(zezhou).with(csrf()).param("name", "越权").param("version", "0"))
                 .andExpect(status().isNotFound());
         assertThat(page(zezhou, "/org/enterprises?keyword=" + e.get("name").asString())).contains("没有符合条件的企业");
+        byte[] export = mvc.perform(get("/org/enterprises/export.xlsx").param("keyword", e.get("name").asString()).session(zezhou))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(EnterpriseExportIntegrationTests.read(export)).hasSize(1);
+        // nor can the form register an enterprise in the other county
+        String name = uniqueName("泽州表单越界");
+        String refused = mvc.perform(post("/org/enterprises").session(zezhou).with(csrf())
+                        .param("name", name).param("uscc", newUscc("140581")).param("regionCode", GAOPING_MISHAN)
+                        .param("industryCode", "indtrade.building").param("scale", "ABOVE").param("status", "OPERATING")
+                        .param("standardizationGrade", "NONE").param("principalName", "负责人").param("principalMobile", "13512345678"))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("不能在您的数据范围之外新增企业");
+        assertThat(countWhere("select count(*) from org_enterprise where name = ?", name)).isZero();
     }
 
     @Test
@@ -189,8 +201,15 @@ class EnterprisePagesWebTests extends EnterpriseTestSupport {
         mvc.perform(get(location + "/report.xlsx").session(session)).andExpect(status().isOk());
         assertThat(countWhere("select count(*) from org_enterprise where name like ?", tag + "%")).isEqualTo(1);
 
-        // another user cannot open the job
-        mvc.perform(get(location).session(login("gaoping"))).andExpect(status().isNotFound());
+        // another user cannot open the job, its progress or its report
+        MockHttpSession gaoping = login("gaoping");
+        mvc.perform(get(location).session(gaoping)).andExpect(status().isNotFound());
+        mvc.perform(get(location + "/progress").session(gaoping)).andExpect(status().isNotFound());
+        mvc.perform(get(location + "/report.xlsx").session(gaoping)).andExpect(status().isNotFound());
+        // and enterprise accounts have no import at all
+        MockHttpSession qiye = login("qiye");
+        mvc.perform(get("/org/enterprises/import").session(qiye)).andExpect(status().isForbidden());
+        mvc.perform(get("/org/enterprises/import-template.xlsx").session(qiye)).andExpect(status().isForbidden());
 
         // a wrong file is refused on the page itself
         String refused = mvc.perform(multipart("/org/enterprises/import").file(new MockMultipartFile("file", "x.xlsx", XLSX, "不是表格".getBytes()))
