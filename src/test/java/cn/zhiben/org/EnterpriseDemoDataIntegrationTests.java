@@ -51,9 +51,17 @@ class EnterpriseDemoDataIntegrationTests extends EnterpriseTestSupport {
     void theEnterpriseDemoAccountsHaveTheirEnterprises() {
         assertThat(directory.demoEnterprises("mine.coal")).isNotEmpty();
         assertThat(directory.demoEnterprises("hazchem")).isNotEmpty();
+        // both levels of the two-level confirmation of one 泽州 coal mine and one 泽州 hazchem plant
         var qiye = jdbc.sql("select enterprise_id from idn_user where username = 'qiye'").query(java.util.UUID.class).single();
-        assertThat(qiye).isEqualTo(directory.demoEnterprises("mine.coal").get(0).id());
+        var qiyeFzr = jdbc.sql("select enterprise_id from idn_user where username = 'qiye-fzr'").query(java.util.UUID.class).single();
+        assertThat(qiyeFzr).isEqualTo(qiye);
+        assertThat(directory.find(qiye).orElseThrow()).satisfies(e -> {
+            assertThat(e.industryCode()).startsWith("mine.coal");
+            assertThat(e.regionCode()).startsWith("140525");
+        });
         var huagong = jdbc.sql("select enterprise_id from idn_user where username = 'qiye-huagong'").query(java.util.UUID.class).single();
-        assertThat(huagong).isEqualTo(directory.demoEnterprises("hazchem").get(0).id());
+        assertThat(directory.find(huagong).orElseThrow().industryCode()).startsWith("hazchem");
+        assertThat(jdbc.sql("select enterprise_position from idn_user where username in ('qiye', 'qiye-fzr') order by username")
+                .query(String.class).list()).containsExactly("SAFETY_MANAGER", "PRINCIPAL");
     }
 }

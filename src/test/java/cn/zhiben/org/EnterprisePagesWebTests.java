@@ -162,7 +162,7 @@ class EnterprisePagesWebTests extends EnterpriseTestSupport {
 
     @Test
     void enterpriseAccountSeesItsLockedFieldsDisabled() throws Exception {
-        UUID own = directory.demoEnterprises("mine.coal").get(0).id();
+        UUID own = jdbc.sql("select enterprise_id from idn_user where username = 'qiye'").query(UUID.class).single();
         MockHttpSession session = login("qiye");
         String form = page(session, "/org/enterprises/" + own + "/edit");
         assertThat(form).contains("企业账号不能修改统一社会信用代码");

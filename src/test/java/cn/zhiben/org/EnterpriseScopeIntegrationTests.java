@@ -94,7 +94,7 @@ class EnterpriseScopeIntegrationTests extends EnterpriseTestSupport {
 
     @Test
     void enterpriseAccountSeesAndEditsOnlyItself() throws Exception {
-        UUID own = directory.demoEnterprises("mine.coal").get(0).id();
+        UUID own = jdbc.sql("select enterprise_id from idn_user where username = 'qiye'").query(UUID.class).single();
         String qiye = tokenOf("qiye");
         String list = mvc.perform(auth(get("/api/v1/enterprises").param("size", "200"), qiye))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

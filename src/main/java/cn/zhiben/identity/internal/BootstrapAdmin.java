@@ -72,7 +72,7 @@ class BootstrapAdmin implements ApplicationRunner {
         UUID id = UUID.randomUUID();
         String hash = encoder.encode(plan.password());
         users.insert(new UserAccount(id, USERNAME, "系统初始管理员", Role.SEC_ADMIN, null, null, null, null, hash, now,
-                plan.mustChange(), null, false, 0, null, true, false, null, now, "system", now, UUID.randomUUID(), 0));
+                plan.mustChange(), null, false, 0, null, true, false, null, now, "system", now, UUID.randomUUID(), 0, null));
         users.updatePasswordHistoryOnly(id, hash, now);
         audit.record(AuditEntry.success(AuditAction.CREATE, "user", id, Map.of("username", USERNAME, "role", Role.SEC_ADMIN.name()))
                 .by(new AuditEntry.Actor(null, "system", null, null)));

@@ -61,11 +61,19 @@ public class UserAdminService {
     }
 
     /** What a new account is made of; the password is generated. */
-    public record NewUser(String username, String displayName, Role role, String regionCode, UUID unitId, UUID enterpriseId) {
+    public record NewUser(String username, String displayName, Role role, String regionCode, UUID unitId, UUID enterpriseId,
+                          CurrentUser.EnterprisePosition enterprisePosition) {
+        public NewUser(String username, String displayName, Role role, String regionCode, UUID unitId, UUID enterpriseId) {
+            this(username, displayName, role, regionCode, unitId, enterpriseId, null);
+        }
     }
 
     /** The editable part of an account; version, when given, must be the one the editor saw. */
-    public record UserChange(String displayName, Role role, String regionCode, UUID unitId, UUID enterpriseId, Integer version) {
+    public record UserChange(String displayName, Role role, String regionCode, UUID unitId, UUID enterpriseId, Integer version,
+                             CurrentUser.EnterprisePosition enterprisePosition) {
+        public UserChange(String displayName, Role role, String regionCode, UUID unitId, UUID enterpriseId, Integer version) {
+            this(displayName, role, regionCode, unitId, enterpriseId, version, null);
+        }
     }
 
     /** An account and its one-time password, shown to the administrator once and never stored in clear. */
@@ -97,7 +105,7 @@ public class UserAdminService {
         }
         String displayName = displayName(in.displayName());
         Role role = role(in.role());
-        UserScopeRules.Scope scope = scopes.check(role, in.regionCode(), in.unitId(), in.enterpriseId());
+        UserScopeRules.Scope scope = scopes.check(role, in.regionCode(), in.unitId(), in.enterpriseId(), in.enterprisePosition());
         if (users.exists(username)) {
             throw ProblemException.conflict("USERNAME_TAKEN", "用户名 " + username + " 已被使用");
         }
@@ -106,7 +114,8 @@ public class UserAdminService {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         users.insert(new UserAccount(id, username, displayName, role, scope.regionCode(), scope.unitId(), scope.enterpriseId(),
-                null, hash, now, true, null, false, 0, null, true, false, null, now, actor.username(), now, UUID.randomUUID(), 0));
+                null, hash, now, true, null, false, 0, null, true, false, null, now, actor.username(), now, UUID.randomUUID(), 0,
+                scope.enterprisePosition()));
         users.updatePasswordHistoryOnly(id, hash, now);
         Map<String, Object> after = profile(find(id));
         after.put("username", username);
@@ -127,14 +136,17 @@ public class UserAdminService {
         if (before.id().equals(actor.id()) && role != before.role()) {
             throw ProblemException.conflict("CANNOT_CHANGE_OWN_ROLE", "不能修改本人的角色（须由另一名安全管理员操作）");
         }
-        UserScopeRules.Scope scope = scopes.check(role, in.regionCode(), in.unitId(), in.enterpriseId());
+        UserScopeRules.Scope scope = scopes.check(role, in.regionCode(), in.unitId(), in.enterpriseId(),
+                in.enterprisePosition() != null || role != Role.ENTERPRISE ? in.enterprisePosition() : before.enterprisePosition());
         boolean rightsChanged = role != before.role() || !Objects.equals(scope.regionCode(), before.regionCode())
-                || !Objects.equals(scope.unitId(), before.unitId()) || !Objects.equals(scope.enterpriseId(), before.enterpriseId());
+                || !Objects.equals(scope.unitId(), before.unitId()) || !Objects.equals(scope.enterpriseId(), before.enterpriseId())
+                || scope.enterprisePosition() != before.enterprisePosition();
         if (!rightsChanged && displayName.equals(before.displayName())) {
             return view(before, names());
         }
         Instant now = clock.instant();
-        users.updateProfile(id, displayName, role, scope.regionCode(), scope.unitId(), scope.enterpriseId(), rightsChanged, now);
+        users.updateProfile(id, displayName, role, scope.regionCode(), scope.unitId(), scope.enterpriseId(),
+                scope.enterprisePosition(), rightsChanged, now);
         UserAccount after = find(id);
         Map<String, Object> changes = new LinkedHashMap<>(AuditLog.diff(profile(before), profile(after)));
         if (rightsChanged) {
@@ -261,6 +273,7 @@ public class UserAdminService {
         m.put("regionCode", u.regionCode());
         m.put("unitId", u.unitId() == null ? null : u.unitId().toString());
         m.put("enterpriseId", u.enterpriseId() == null ? null : u.enterpriseId().toString());
+        m.put("enterprisePosition", u.enterprisePosition() == null ? null : u.enterprisePosition().name());
         return m;
     }
 
@@ -280,6 +293,8 @@ public class UserAdminService {
                 u.unitId(), u.unitId() == null ? null : names.units().get(u.unitId()),
                 u.enterpriseId(), enterpriseName, u.enabled(), u.lockedAt(now), u.lockedAt(now) ? u.lockedUntil() : null,
                 u.failedAttempts(), u.mustChangePassword(), u.totpEnabled(), u.lastLoginAt(), u.passwordChangedAt(),
-                u.createdAt(), u.createdBy(), u.demo(), u.version());
+                u.createdAt(), u.createdBy(), u.demo(), u.version(),
+                u.enterprisePosition() == null ? null : u.enterprisePosition().name(),
+                u.enterprisePosition() == null ? null : u.enterprisePosition().label());
     }
 }

@@ -1,6 +1,7 @@
 package cn.zhiben.identity.internal;
 
 import cn.zhiben.platform.security.RegionCodes;
+import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +22,7 @@ public class UserRepository {
     private static final String SELECT = """
             select id, username, display_name, role, region_code, unit_id, enterprise_id, mobile_enc, password_hash,
                    password_changed_at, must_change_password, totp_secret_enc, totp_enabled, failed_attempts, locked_until,
-                   enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version
+                   enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version, enterprise_position
             from idn_user""";
     private final JdbcClient jdbc;
 
@@ -53,10 +54,11 @@ public class UserRepository {
         jdbc.sql("""
                 insert into idn_user (id, username, display_name, role, region_code, unit_id, enterprise_id, mobile_enc,
                     password_hash, password_changed_at, must_change_password, totp_secret_enc, totp_enabled, failed_attempts,
-                    locked_until, enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version)
+                    locked_until, enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version,
+                    enterprise_position)
                 values (:id, :username, :displayName, :role, :regionCode, :unitId, :enterpriseId, :mobileEnc,
                     :passwordHash, :passwordChangedAt, :mustChange, :totpSecret, :totpEnabled, 0,
-                    null, :enabled, :demo, null, :createdAt, :createdBy, :createdAt, :stamp, 0)""")
+                    null, :enabled, :demo, null, :createdAt, :createdBy, :createdAt, :stamp, 0, :position)""")
                 .param("id", u.id()).param("username", u.username()).param("displayName", u.displayName())
                 .param("role", u.role().name()).param("regionCode", u.regionCode()).param("unitId", u.unitId())
                 .param("enterpriseId", u.enterpriseId()).param("mobileEnc", u.mobileEnc())
@@ -65,6 +67,7 @@ public class UserRepository {
                 .param("totpEnabled", u.totpEnabled()).param("enabled", u.enabled()).param("demo", u.demo())
                 .param("createdAt", ts(u.createdAt())).param("createdBy", u.createdBy())
                 .param("stamp", u.securityStamp())
+                .param("position", u.enterprisePosition() == null ? null : u.enterprisePosition().name())
                 .update();
     }
 
@@ -128,14 +131,15 @@ public class UserRepository {
 
     /** Display name, role and scope; a new security stamp ends the account's sessions and tokens when asked. */
     public void updateProfile(UUID id, String displayName, Role role, String regionCode, UUID unitId, UUID enterpriseId,
-                              boolean rotateStamp, Instant now) {
+                              CurrentUser.EnterprisePosition position, boolean rotateStamp, Instant now) {
         jdbc.sql("""
                 update idn_user set display_name = :dn, role = :role, region_code = :region, unit_id = :unit,
-                    enterprise_id = :ent, updated_at = :now, version = version + 1,
+                    enterprise_id = :ent, enterprise_position = :position, updated_at = :now, version = version + 1,
                     security_stamp = case when :rotate then :stamp else security_stamp end
                 where id = :id""")
                 .param("id", id).param("dn", displayName).param("role", role.name()).param("region", regionCode)
-                .param("unit", unitId).param("ent", enterpriseId).param("now", ts(now)).param("rotate", rotateStamp)
+                .param("unit", unitId).param("ent", enterpriseId).param("position", position == null ? null : position.name())
+                .param("now", ts(now)).param("rotate", rotateStamp)
                 .param("stamp", UUID.randomUUID()).update();
     }
 
@@ -214,6 +218,7 @@ public class UserRepository {
                 rs.getBoolean("totp_enabled"), rs.getInt("failed_attempts"), instant(rs, "locked_until"),
                 rs.getBoolean("enabled"), rs.getBoolean("demo"), instant(rs, "last_login_at"), instant(rs, "created_at"),
                 rs.getString("created_by"), instant(rs, "updated_at"), rs.getObject("security_stamp", UUID.class),
-                rs.getInt("version"));
+                rs.getInt("version"), rs.getString("enterprise_position") == null ? null
+                        : CurrentUser.EnterprisePosition.valueOf(rs.getString("enterprise_position")));
     }
 }

@@ -5,6 +5,7 @@ import cn.zhiben.org.EnterpriseDirectory;
 import cn.zhiben.org.Region;
 import cn.zhiben.org.RegionCatalog;
 import cn.zhiben.org.UnitCatalog;
+import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -35,7 +36,7 @@ public class UserScopeRules {
     }
 
     /** The account's scope as stored. */
-    public record Scope(String regionCode, UUID unitId, UUID enterpriseId) {
+    public record Scope(String regionCode, UUID unitId, UUID enterpriseId, CurrentUser.EnterprisePosition enterprisePosition) {
     }
 
     private final RegionCatalog regions;
@@ -62,6 +63,14 @@ public class UserScopeRules {
 
     /** The scope of an account of this role, or a 400 USER_SCOPE_INVALID naming every field that is wrong. */
     public Scope check(Role role, String regionCode, UUID unitId, UUID enterpriseId) {
+        return check(role, regionCode, unitId, enterpriseId, null);
+    }
+
+    /**
+     * As {@link #check(Role, String, UUID, UUID)}, with the enterprise account's position in the two-level confirmation
+     * (an enterprise account without one is its safety management department).
+     */
+    public Scope check(Role role, String regionCode, UUID unitId, UUID enterpriseId, CurrentUser.EnterprisePosition position) {
         Requirement req = requirement(role);
         String region = regionCode == null || regionCode.isBlank() ? null : regionCode.trim();
         List<ProblemException.FieldProblem> problems = new ArrayList<>();
@@ -104,12 +113,16 @@ public class UserScopeRules {
         } else if (enterpriseId != null) {
             problems.add(new ProblemException.FieldProblem("enterpriseId", roleName + "账号不设所属企业，请勿填写"));
         }
+        if (!req.enterprise() && position != null) {
+            problems.add(new ProblemException.FieldProblem("enterprisePosition", roleName + "账号不设企业岗位，请勿填写"));
+        }
         if (!problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, CODE,
                     "数据范围与角色不符：" + String.join("；", problems.stream().map(ProblemException.FieldProblem::message).toList()),
                     problems);
         }
-        return new Scope(req.region() ? region : null, req.unit() ? unitId : null, req.enterprise() ? enterpriseId : null);
+        return new Scope(req.region() ? region : null, req.unit() ? unitId : null, req.enterprise() ? enterpriseId : null,
+                req.enterprise() ? (position == null ? CurrentUser.EnterprisePosition.SAFETY_MANAGER : position) : null);
     }
 
     private static String regionWanted(Requirement req) {

@@ -8,5 +8,6 @@ public record UserView(UUID id, String username, String displayName, String role
                        String regionCode, String regionName, UUID unitId, String unitName,
                        UUID enterpriseId, String enterpriseName, boolean enabled, boolean locked, Instant lockedUntil,
                        int failedAttempts, boolean mustChangePassword, boolean totpEnabled, Instant lastLoginAt,
-                       Instant passwordChangedAt, Instant createdAt, String createdBy, boolean demo, int version) {
+                       Instant passwordChangedAt, Instant createdAt, String createdBy, boolean demo, int version,
+                       String enterprisePosition, String enterprisePositionLabel) {
 }

@@ -4,6 +4,7 @@ import cn.zhiben.identity.internal.Page;
 import cn.zhiben.identity.internal.UserAdminService;
 import cn.zhiben.identity.internal.UserFilter;
 import cn.zhiben.identity.internal.UserView;
+import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,11 +40,12 @@ class UserAdminApiController {
     }
 
     record CreateRequest(@NotBlank @Size(max = 32) String username, @NotBlank @Size(max = 64) String displayName,
-                         @NotNull Role role, @Size(max = 32) String regionCode, UUID unitId, UUID enterpriseId) {
+                         @NotNull Role role, @Size(max = 32) String regionCode, UUID unitId, UUID enterpriseId,
+                         CurrentUser.EnterprisePosition enterprisePosition) {
     }
 
     record UpdateRequest(@NotBlank @Size(max = 64) String displayName, @NotNull Role role, @Size(max = 32) String regionCode,
-                         UUID unitId, UUID enterpriseId, Integer version) {
+                         UUID unitId, UUID enterpriseId, Integer version, CurrentUser.EnterprisePosition enterprisePosition) {
     }
 
     /** The one-time password appears in this answer only; the client must show it and forget it. */
@@ -72,7 +74,7 @@ class UserAdminApiController {
     @PostMapping("/api/v1/users")
     ResponseEntity<WithPassword> create(@Valid @RequestBody CreateRequest r) {
         var created = admin.create(new UserAdminService.NewUser(r.username(), r.displayName(), r.role(), r.regionCode(),
-                r.unitId(), r.enterpriseId()));
+                r.unitId(), r.enterpriseId(), r.enterprisePosition()));
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(WithPassword.of(created));
     }
 
@@ -80,7 +82,7 @@ class UserAdminApiController {
     @PutMapping("/api/v1/users/{id}")
     UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest r) {
         return admin.update(id, new UserAdminService.UserChange(r.displayName(), r.role(), r.regionCode(), r.unitId(),
-                r.enterpriseId(), r.version()));
+                r.enterpriseId(), r.version(), r.enterprisePosition()));
     }
 
     @Operation(summary = "重置密码：返回一次性密码（仅此一次），下次登录须修改；同时解除锁定")

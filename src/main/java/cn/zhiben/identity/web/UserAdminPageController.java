@@ -12,6 +12,7 @@ import cn.zhiben.org.EnterpriseRef;
 import cn.zhiben.org.Region;
 import cn.zhiben.org.RegionCatalog;
 import cn.zhiben.org.UnitCatalog;
+import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,6 +62,7 @@ class UserAdminPageController extends PageErrors {
         private String regionCode;
         private String unitId;
         private String enterprise;
+        private String enterprisePosition;
         private Integer version;
 
         public String getUsername() { return username; }
@@ -75,6 +77,8 @@ class UserAdminPageController extends PageErrors {
         public void setUnitId(String v) { unitId = v; }
         public String getEnterprise() { return enterprise; }
         public void setEnterprise(String v) { enterprise = v; }
+        public String getEnterprisePosition() { return enterprisePosition; }
+        public void setEnterprisePosition(String v) { enterprisePosition = v; }
         public Integer getVersion() { return version; }
         public void setVersion(Integer v) { version = v; }
 
@@ -86,6 +90,7 @@ class UserAdminPageController extends PageErrors {
             f.regionCode = u.regionCode();
             f.unitId = u.unitId() == null ? null : u.unitId().toString();
             f.enterprise = u.enterpriseId() == null ? null : u.enterpriseId().toString();
+            f.enterprisePosition = u.enterprisePosition();
             f.version = u.version();
             return f;
         }
@@ -119,7 +124,7 @@ class UserAdminPageController extends PageErrors {
         try {
             Scope s = scope(form);
             var created = admin.create(new UserAdminService.NewUser(form.getUsername(), form.getDisplayName(), parseRole(form.getRole()),
-                    s.region(), s.unit(), s.enterprise()));
+                    s.region(), s.unit(), s.enterprise(), s.position()));
             return password(created, "账号已创建", model, response);
         } catch (ProblemException e) {
             return formWithErrors(form, null, e, model, response);
@@ -139,7 +144,7 @@ class UserAdminPageController extends PageErrors {
         try {
             Scope s = scope(form);
             admin.update(id, new UserAdminService.UserChange(form.getDisplayName(), parseRole(form.getRole()), s.region(),
-                    s.unit(), s.enterprise(), form.getVersion()));
+                    s.unit(), s.enterprise(), form.getVersion(), s.position()));
             redirect.addFlashAttribute("message", "已保存。");
             return "redirect:/admin/users/" + id;
         } catch (ProblemException e) {
@@ -243,7 +248,7 @@ class UserAdminPageController extends PageErrors {
         model.addAttribute("enterpriseName", enterprises.find(enterpriseId).map(EnterpriseRef::name).orElse(null));
     }
 
-    private record Scope(String region, UUID unit, UUID enterprise) {
+    private record Scope(String region, UUID unit, UUID enterprise, CurrentUser.EnterprisePosition position) {
     }
 
     /** Form strings to scope values; the enterprise may be given by id or by 统一社会信用代码. */
@@ -268,7 +273,16 @@ class UserAdminPageController extends PageErrors {
                         .orElseThrow(() -> ProblemException.badRequest(UserScopeRules.CODE, "未找到统一社会信用代码或编号为 " + e + " 的企业"));
             }
         }
-        return new Scope(region, unit, enterprise);
+        CurrentUser.EnterprisePosition position = null;
+        String p = req.enterprise() ? blank(form.getEnterprisePosition()) : null;
+        if (p != null) {
+            try {
+                position = CurrentUser.EnterprisePosition.valueOf(p);
+            } catch (IllegalArgumentException ex) {
+                throw ProblemException.badRequest(UserScopeRules.CODE, "企业岗位选择无效");
+            }
+        }
+        return new Scope(region, unit, enterprise, position);
     }
 
     private List<Region> regionOptions() {

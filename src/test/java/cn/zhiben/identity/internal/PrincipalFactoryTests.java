@@ -33,7 +33,7 @@ class PrincipalFactoryTests {
     private static UserAccount account(Role role, boolean totp, boolean mustChange) {
         Instant now = Instant.parse("2026-11-29T00:00:00Z");
         return new UserAccount(UUID.randomUUID(), "u1", "测试", role, null, null, null, null, "{noop}x", now, mustChange,
-                totp ? "secret" : null, totp, 0, null, true, false, null, now, "test", now, UUID.randomUUID(), 0);
+                totp ? "secret" : null, totp, 0, null, true, false, null, now, "test", now, UUID.randomUUID(), 0, null);
     }
 
     @Test
