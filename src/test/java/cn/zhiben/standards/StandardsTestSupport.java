@@ -102,6 +102,22 @@ abstract class StandardsTestSupport extends IntegrationTest {
         jdbc.sql("delete from org_enterprise where id = :id").param("id", id).update();
     }
 
+    /**
+     * An enterprise account's principal, for requests: the demo enterprise accounts need demo enterprises, which this
+     * branch does not have, so the test signs in a principal of role ENTERPRISE scoped to a fixture enterprise.
+     */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor enterpriseUser(UUID enterpriseId) {
+        cn.zhiben.platform.security.CurrentUser u = new cn.zhiben.platform.security.CurrentUser(UUID.randomUUID(),
+                "test-enterprise", "测试企业 安全管理部", cn.zhiben.platform.security.Role.ENTERPRISE,
+                cn.zhiben.platform.security.DataScope.enterprise(enterpriseId), null, null, java.util.Set.of());
+        List<org.springframework.security.core.GrantedAuthority> authorities = new java.util.ArrayList<>();
+        authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(u.role().authority()));
+        u.role().permissions().forEach(p -> authorities.add(
+                new org.springframework.security.core.authority.SimpleGrantedAuthority(p.authority())));
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(u, null, authorities));
+    }
+
     ResultActions importFile(String token, String filename, byte[] content) throws Exception {
         return mvc.perform(multipart("/api/v1/standards/import")
                 .file(new MockMultipartFile("file", filename, "application/octet-stream", content))
