@@ -195,6 +195,7 @@ class StandardsAdminPageController {
         CurrentUser user = CurrentUser.require();
         LocalChanges.View view = changes.view(id, user);
         model.addAttribute("view", view);
+        model.addAttribute("industryNames", PageSupport.industryNames(library.industries()));
         model.addAttribute("canApprove", view.change().pending() && user.can(Permission.STANDARD_APPROVE));
         model.addAttribute("canWithdraw", view.change().pending() && user.can(Permission.STANDARD_DRAFT)
                 && view.change().unitId().equals(user.unitId()));
