@@ -156,4 +156,29 @@ class StandardPagesWebTests extends StandardsTestSupport {
         assertThat(page(login("sysadmin"), "/", 200)).doesNotContain("href=\"/standards\"");
         page(login("sysadmin"), "/standards", 403);
     }
+
+    @Test
+    void everyPageThatChangesTheLibraryRejectsCallersWithoutTheRight() throws Exception {
+        String coal = version("coal-2021").toString();
+        UUID any = UUID.randomUUID();
+        MockHttpSession county = login("zezhou");
+        for (String url : List.of("/standards/import", "/standards/versions/" + coal + "/publish",
+                "/standards/versions/" + coal + "/delete", "/standards/local", "/standards/local/" + any + "/approve",
+                "/standards/local/" + any + "/reject", "/standards/local/" + any + "/withdraw")) {
+            mvc.perform(post(url).session(county).with(csrf())).andExpect(status().isForbidden());
+        }
+        MockHttpSession member = login("yingji");
+        for (String url : List.of("/standards/versions/" + coal + "/publish", "/standards/local/" + any + "/approve",
+                "/standards/local/" + any + "/reject")) {
+            mvc.perform(post(url).session(member).with(csrf())).andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/standards/local/" + any + "/withdraw").session(login("city")).with(csrf())).andExpect(status().isForbidden());
+        MockHttpSession admin = login("sysadmin");
+        for (String url : List.of("/standards/versions/" + coal, "/standards/versions/" + coal + "/export",
+                "/standards/search?q=x", "/standards/compare", "/standards/checklist", "/standards/local", "/standards/import")) {
+            mvc.perform(get(url).session(admin)).andExpect(status().isForbidden());
+        }
+        // published versions stay as they are
+        assertThat(count("select count(*) from std_version where id = '" + coal + "' and status = 'PUBLISHED'")).isEqualTo(1);
+    }
 }
