@@ -35,6 +35,14 @@ public class EnterpriseDirectory {
                 .param("p", industryPrefix).param("sub", industryPrefix + ".%").query(EnterpriseDirectory::map).list();
     }
 
+    /** The special operations an enterprise carries out, which decide the special clauses of hazard standards that apply. */
+    public java.util.Set<SpecialOperation> specialOperations(UUID id) {
+        java.util.Set<SpecialOperation> out = java.util.EnumSet.noneOf(SpecialOperation.class);
+        jdbc.sql("select unnest(special_operations) from org_enterprise where id = :id").param("id", id)
+                .query(String.class).list().forEach(s -> out.add(SpecialOperation.valueOf(s)));
+        return out;
+    }
+
     private static EnterpriseRef map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new EnterpriseRef(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("uscc"),
                 rs.getString("region_code"), rs.getString("zone_code"), rs.getString("industry_code"), rs.getBoolean("demo"));

@@ -18,6 +18,9 @@ import java.util.UUID;
 /**
  * Appends hash-chained rows. A transaction-scoped advisory lock serialises appends so that sequence numbers are
  * gap-free and each row's predecessor is the row committed before it.
+ * Retention: the application never deletes or changes a row (a trigger refuses it), so the log is kept for as long as
+ * the database is, above the six months the Cybersecurity Law art. 21 and 等保 8.1.4.3 ask for. Archiving old rows
+ * is a database operation that must keep the chain verifiable (see docs/identity-and-audit.md).
  */
 @Service
 class JdbcAuditLog implements AuditLog {

@@ -95,10 +95,13 @@ public class AccountService {
             throw ProblemException.conflict("TOTP_NOT_STARTED", "请先生成密钥");
         }
         Instant now = clock.instant();
-        if (Totp.verify(encryptor.decrypt(u.totpSecretEnc()), code, now) < 0) {
+        long step = Totp.verify(encryptor.decrypt(u.totpSecretEnc()), code, now);
+        if (step < 0) {
             throw ProblemException.badRequest("TOTP_INVALID", "动态口令错误，请核对手机时间后重试");
         }
         users.updateTotp(u.id(), u.totpSecretEnc(), true, now);
+        // the code just shown to confirm must not open a login as well
+        users.updateTotpLastStep(u.id(), step);
         audit.record(AuditEntry.success(AuditAction.SECURITY, "user", u.id(), Map.of("change", "totp-enabled")));
         return principals.principal(users.findById(u.id()).orElseThrow());
     }

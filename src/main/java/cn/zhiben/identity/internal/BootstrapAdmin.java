@@ -14,7 +14,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -31,7 +30,6 @@ class BootstrapAdmin implements ApplicationRunner {
 
     static final String USERNAME = "admin";
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final UserRepository users;
     private final PasswordEncoder encoder;
@@ -47,41 +45,42 @@ class BootstrapAdmin implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /** The first password, and whether it must be changed at first login. */
+    record Plan(String password, boolean mustChange) {
+    }
+
+    /** The operator's password as given (it must meet the policy), else a random one that must be changed. */
+    static Plan plan(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return new Plan(PasswordGenerator.generate(USERNAME), true);
+        }
+        var violations = PasswordPolicy.violations(configured, USERNAME);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("ZHIBEN_ADMIN_PASSWORD 不符合密码策略：" + String.join("；", violations));
+        }
+        return new Plan(configured, false);
+    }
+
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
         if (users.exists(USERNAME)) {
             return;
         }
-        String given = properties.adminPassword();
-        boolean generated = given == null || given.isBlank();
-        String password = generated ? randomPassword() : given;
-        if (!generated && !PasswordPolicy.violations(password, USERNAME).isEmpty()) {
-            throw new IllegalStateException("ZHIBEN_ADMIN_PASSWORD 不符合密码策略：" + String.join("；", PasswordPolicy.violations(password, USERNAME)));
-        }
+        Plan plan = plan(properties.adminPassword());
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        String hash = encoder.encode(password);
+        String hash = encoder.encode(plan.password());
         users.insert(new UserAccount(id, USERNAME, "系统初始管理员", Role.SEC_ADMIN, null, null, null, null, hash, now,
-                generated, null, false, 0, null, true, false, null, now, "system", now, UUID.randomUUID(), 0));
+                plan.mustChange(), null, false, 0, null, true, false, null, now, "system", now, UUID.randomUUID(), 0, null));
         users.updatePasswordHistoryOnly(id, hash, now);
         audit.record(AuditEntry.success(AuditAction.CREATE, "user", id, Map.of("username", USERNAME, "role", Role.SEC_ADMIN.name()))
                 .by(new AuditEntry.Actor(null, "system", null, null)));
-        if (generated) {
+        if (plan.mustChange()) {
             log.warn("\n\n  首次启动：已创建管理员 admin（安全管理员），初始密码 {} — 仅显示这一次，首次登录须修改。\n"
-                    + "  如需指定密码，请在首次启动前设置环境变量 ZHIBEN_ADMIN_PASSWORD。\n", password);
+                    + "  如需指定密码，请在首次启动前设置环境变量 ZHIBEN_ADMIN_PASSWORD。\n", plan.password());
         } else {
             log.info("首次启动：已创建管理员 admin（安全管理员），密码取自 ZHIBEN_ADMIN_PASSWORD");
         }
-    }
-
-    static String randomPassword() {
-        SecureRandom r = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 14; i++) {
-            sb.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
-        }
-        // guarantees three classes whatever the random part holds
-        return sb.append("#7a").toString();
     }
 }

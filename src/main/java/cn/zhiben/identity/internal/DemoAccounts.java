@@ -4,6 +4,7 @@ import cn.zhiben.org.EnterpriseDirectory;
 import cn.zhiben.org.EnterpriseRef;
 import cn.zhiben.org.UnitCatalog;
 import cn.zhiben.platform.PlatformProperties;
+import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,25 +48,38 @@ class DemoAccounts implements ApplicationRunner {
         this.clock = clock;
     }
 
-    /** username, display name, role, region, unit name, enterprise (industry prefix of a demo enterprise) */
-    record Spec(String username, String displayName, Role role, String region, String unit, String enterpriseIndustry) {
+    /**
+     * username, display name, role, region, unit name; for enterprise accounts the industry prefix and county of the demo
+     * enterprise, and the account's position in the two-level confirmation
+     */
+    record Spec(String username, String displayName, Role role, String region, String unit, String enterpriseIndustry,
+                String enterpriseCounty, CurrentUser.EnterprisePosition position) {
+        Spec(String username, String displayName, Role role, String region, String unit) {
+            this(username, displayName, role, region, unit, null, null, null);
+        }
     }
 
     static final List<Spec> SPECS = List.of(
-            new Spec("city", "市安委办 值班员", Role.CITY_OFFICE, null, null, null),
-            new Spec("yingji", "市应急管理局 监管科", Role.MEMBER_UNIT, null, "市应急管理局", null),
-            new Spec("nengyuan", "市能源局 安全科", Role.MEMBER_UNIT, null, "市能源局", null),
-            new Spec("zhujian", "市住建局 质安科", Role.MEMBER_UNIT, null, "市住房和城乡建设局", null),
-            new Spec("zezhou", "泽州县安委办", Role.COUNTY_OFFICE, "140525", null, null),
-            new Spec("gaoping", "高平市安委办", Role.COUNTY_OFFICE, "140581", null, null),
-            new Spec("zezhou-yingji", "泽州县应急管理局", Role.COUNTY_UNIT, "140525", "市应急管理局", null),
-            new Spec("nancun", "泽州县南村镇", Role.TOWNSHIP, "140525100", null, null),
-            new Spec("qiye", "演示煤矿 安全管理部", Role.ENTERPRISE, null, null, "mine.coal"),
-            new Spec("qiye-huagong", "演示化工企业 安全管理部", Role.ENTERPRISE, null, null, "hazchem"),
-            new Spec("zhuanjia", "安全专家", Role.EXPERT, null, null, null),
-            new Spec("sysadmin", "系统管理员", Role.SYS_ADMIN, null, null, null),
-            new Spec("secadmin", "安全管理员", Role.SEC_ADMIN, null, null, null),
-            new Spec("auditadmin", "审计管理员", Role.AUDIT_ADMIN, null, null, null));
+            new Spec("city", "市安委办 值班员", Role.CITY_OFFICE, null, null),
+            new Spec("yingji", "市应急管理局 监管科", Role.MEMBER_UNIT, null, "市应急管理局"),
+            new Spec("nengyuan", "市能源局 安全科", Role.MEMBER_UNIT, null, "市能源局"),
+            new Spec("zhujian", "市住建局 质安科", Role.MEMBER_UNIT, null, "市住房和城乡建设局"),
+            new Spec("zezhou", "泽州县安委办", Role.COUNTY_OFFICE, "140525", null),
+            new Spec("gaoping", "高平市安委办", Role.COUNTY_OFFICE, "140581", null),
+            new Spec("zezhou-yingji", "泽州县应急管理局", Role.COUNTY_UNIT, "140525", "市应急管理局"),
+            new Spec("nancun", "泽州县南村镇", Role.TOWNSHIP, "140525100", null),
+            new Spec("qiye", "安全管理部", Role.ENTERPRISE, null, null, "mine.coal", "140525",
+                    CurrentUser.EnterprisePosition.SAFETY_MANAGER),
+            new Spec("qiye-fzr", "主要负责人", Role.ENTERPRISE, null, null, "mine.coal", "140525",
+                    CurrentUser.EnterprisePosition.PRINCIPAL),
+            new Spec("qiye-huagong", "安全管理部", Role.ENTERPRISE, null, null, "hazchem", "140525",
+                    CurrentUser.EnterprisePosition.SAFETY_MANAGER),
+            new Spec("qiye-huagong-fzr", "主要负责人", Role.ENTERPRISE, null, null, "hazchem", "140525",
+                    CurrentUser.EnterprisePosition.PRINCIPAL),
+            new Spec("zhuanjia", "安全专家", Role.EXPERT, null, null),
+            new Spec("sysadmin", "系统管理员", Role.SYS_ADMIN, null, null),
+            new Spec("secadmin", "安全管理员", Role.SEC_ADMIN, null, null),
+            new Spec("auditadmin", "审计管理员", Role.AUDIT_ADMIN, null, null));
 
     @Override
     @Transactional
@@ -84,18 +98,19 @@ class DemoAccounts implements ApplicationRunner {
             UUID enterpriseId = null;
             String displayName = s.displayName();
             if (s.enterpriseIndustry() != null) {
-                List<EnterpriseRef> candidates = enterprises.demoEnterprises(s.enterpriseIndustry());
+                List<EnterpriseRef> candidates = enterprises.demoEnterprises(s.enterpriseIndustry()).stream()
+                        .filter(e -> e.regionCode().startsWith(s.enterpriseCounty())).toList();
                 if (candidates.isEmpty()) {
                     log.warn("no demo enterprise of {} for demo account {}", s.enterpriseIndustry(), s.username());
                     continue;
                 }
                 enterpriseId = candidates.get(0).id();
-                displayName = candidates.get(0).name() + " 安全管理部";
+                displayName = candidates.get(0).name() + " " + s.displayName();
             }
             hash = hash != null ? hash : encoder.encode(PASSWORD);
             UUID id = UUID.randomUUID();
             users.insert(new UserAccount(id, s.username(), displayName, s.role(), s.region(), unitId, enterpriseId, null,
-                    hash, now, false, null, false, 0, null, true, true, null, now, "demo", now, UUID.randomUUID(), 0));
+                    hash, now, false, null, false, 0, null, true, true, null, now, "demo", now, UUID.randomUUID(), 0, s.position()));
             users.updatePasswordHistoryOnly(id, hash, now);
             created++;
         }

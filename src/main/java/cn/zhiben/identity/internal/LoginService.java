@@ -7,7 +7,6 @@ import cn.zhiben.identity.IdentityProperties;
 import cn.zhiben.platform.crypto.FieldEncryptor;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.RequestInfo;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,12 +32,11 @@ public class LoginService {
     private final AuditLog audit;
     private final IdentityProperties properties;
     private final Clock clock;
-    private final JdbcClient jdbc;
     /** Compared against when the user does not exist, so both cases take the same time. */
     private final String dummyHash;
 
     LoginService(UserRepository users, PasswordEncoder encoder, FieldEncryptor encryptor, PrincipalFactory principals,
-                 AuditLog audit, IdentityProperties properties, Clock clock, JdbcClient jdbc) {
+                 AuditLog audit, IdentityProperties properties, Clock clock) {
         this.users = users;
         this.encoder = encoder;
         this.encryptor = encryptor;
@@ -45,7 +44,6 @@ public class LoginService {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
-        this.jdbc = jdbc;
         this.dummyHash = encoder.encode(java.util.UUID.randomUUID().toString());
     }
 
@@ -53,32 +51,34 @@ public class LoginService {
     @Transactional(noRollbackFor = LoginFailure.class)
     public CurrentUser authenticate(String username, String password, String totpCode, String channel) {
         Instant now = clock.instant();
-        String name = username == null ? "" : username.trim();
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         UserAccount u = users.findByUsername(name).orElse(null);
         if (u == null) {
             encoder.matches(password == null ? "" : password, dummyHash);
             fail(null, name, channel, LoginFailure.badCredentials());
         }
-        if (!u.enabled()) {
-            fail(u, name, channel, LoginFailure.disabled());
-        }
+        // a locked account is refused before its password is even compared, so guessing cannot go on during the lock
         if (u.lockedAt(now)) {
-            fail(u, name, channel, LoginFailure.locked(Duration.between(now, u.lockedUntil()).toMinutes() + 1));
+            fail(u, name, channel, LoginFailure.locked(minutesLeft(now, u.lockedUntil())));
         }
         if (password == null || !encoder.matches(password, u.passwordHash())) {
             failCounted(u, channel, LoginFailure.badCredentials(), now);
         }
+        // only someone who knows the password learns that the account is disabled
+        if (!u.enabled()) {
+            fail(u, name, channel, LoginFailure.disabled());
+        }
         if (u.totpEnabled()) {
             if (totpCode == null || totpCode.isBlank()) {
-                // not counted: the password was right, the form simply asks for the second factor next
-                fail(u, name, channel, LoginFailure.totpMissing());
+                // counted too: otherwise the answer would let anyone test passwords without limit
+                failCounted(u, channel, LoginFailure.totpMissing(), now);
             }
             long step = Totp.verify(encryptor.decrypt(u.totpSecretEnc()), totpCode, now);
-            Long last = jdbc.sql("select totp_last_step from idn_user where id = :id").param("id", u.id()).query(Long.class).single();
+            Long last = users.totpLastStep(u.id());
             if (step < 0 || (last != null && step <= last)) {
                 failCounted(u, channel, LoginFailure.totpInvalid(), now);
             }
-            jdbc.sql("update idn_user set totp_last_step = :s where id = :id").param("s", step).param("id", u.id()).update();
+            users.updateTotpLastStep(u.id(), step);
         }
         users.recordSuccess(u.id(), now);
         CurrentUser principal = principals.principal(u);
@@ -87,11 +87,16 @@ public class LoginService {
         return principal;
     }
 
+    static long minutesLeft(Instant now, Instant until) {
+        long seconds = Math.max(0, Duration.between(now, until).getSeconds());
+        return Math.max(1, (seconds + 59) / 60);
+    }
+
     private void failCounted(UserAccount u, String channel, LoginFailure failure, Instant now) {
         users.recordFailure(u.id(), properties.maxFailedAttempts(), now.plus(properties.lockDuration()), now);
         UserAccount after = users.findById(u.id()).orElseThrow();
         if (after.lockedAt(now)) {
-            fail(u, u.username(), channel, new LoginFailure(failure.code(),
+            fail(u, u.username(), channel, new LoginFailure("ACCOUNT_LOCKED",
                     failure.getMessage() + "；连续失败 " + properties.maxFailedAttempts() + " 次，账号已锁定 "
                             + properties.lockDuration().toMinutes() + " 分钟"));
         }

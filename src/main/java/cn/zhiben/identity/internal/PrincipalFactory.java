@@ -47,7 +47,8 @@ public class PrincipalFactory {
             pending.add(CurrentUser.Pending.TOTP_ENROLLMENT);
         }
         String unitName = units.find(u.unitId()).map(CommitteeUnit::name).orElse(null);
-        return new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), scope, u.unitId(), unitName, pending);
+        return new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), scope, u.unitId(), unitName, pending,
+                u.enterprisePosition());
     }
 
     /** TOTP is required of the three administrators, except in demo mode. */

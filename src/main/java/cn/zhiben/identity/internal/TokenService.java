@@ -98,6 +98,18 @@ public class TokenService {
         return Optional.of(principals.principal(user.get()));
     }
 
+    /**
+     * After the holder of this token changed their own password or second factor (a new security stamp), this token
+     * carries on with the new stamp; the account's other tokens stay ended.
+     */
+    @Transactional
+    public void rebind(String token, UUID userId) {
+        jdbc.sql("""
+                update idn_api_token t set security_stamp = u.security_stamp from idn_user u
+                where u.id = t.user_id and t.token_hash = :h and t.user_id = :u and t.revoked_at is null""")
+                .param("h", hash(token)).param("u", userId).update();
+    }
+
     @Transactional
     public boolean revoke(String token) {
         return jdbc.sql("update idn_api_token set revoked_at = :now where token_hash = :h and revoked_at is null")

@@ -1,5 +1,6 @@
 package cn.zhiben.identity.internal;
 
+import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Role;
 
 import java.time.Instant;
@@ -10,7 +11,8 @@ public record UserAccount(UUID id, String username, String displayName, Role rol
                           UUID enterpriseId, String mobileEnc, String passwordHash, Instant passwordChangedAt,
                           boolean mustChangePassword, String totpSecretEnc, boolean totpEnabled, int failedAttempts,
                           Instant lockedUntil, boolean enabled, boolean demo, Instant lastLoginAt, Instant createdAt,
-                          String createdBy, Instant updatedAt, UUID securityStamp, int version) {
+                          String createdBy, Instant updatedAt, UUID securityStamp, int version,
+                          CurrentUser.EnterprisePosition enterprisePosition) {
 
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);

@@ -1,5 +1,7 @@
 package cn.zhiben.identity.internal;
 
+import cn.zhiben.platform.security.RegionCodes;
+import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -8,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,7 +22,7 @@ public class UserRepository {
     private static final String SELECT = """
             select id, username, display_name, role, region_code, unit_id, enterprise_id, mobile_enc, password_hash,
                    password_changed_at, must_change_password, totp_secret_enc, totp_enabled, failed_attempts, locked_until,
-                   enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version
+                   enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version, enterprise_position
             from idn_user""";
     private final JdbcClient jdbc;
 
@@ -50,10 +54,11 @@ public class UserRepository {
         jdbc.sql("""
                 insert into idn_user (id, username, display_name, role, region_code, unit_id, enterprise_id, mobile_enc,
                     password_hash, password_changed_at, must_change_password, totp_secret_enc, totp_enabled, failed_attempts,
-                    locked_until, enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version)
+                    locked_until, enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version,
+                    enterprise_position)
                 values (:id, :username, :displayName, :role, :regionCode, :unitId, :enterpriseId, :mobileEnc,
                     :passwordHash, :passwordChangedAt, :mustChange, :totpSecret, :totpEnabled, 0,
-                    null, :enabled, :demo, null, :createdAt, :createdBy, :createdAt, :stamp, 0)""")
+                    null, :enabled, :demo, null, :createdAt, :createdBy, :createdAt, :stamp, 0, :position)""")
                 .param("id", u.id()).param("username", u.username()).param("displayName", u.displayName())
                 .param("role", u.role().name()).param("regionCode", u.regionCode()).param("unitId", u.unitId())
                 .param("enterpriseId", u.enterpriseId()).param("mobileEnc", u.mobileEnc())
@@ -62,6 +67,7 @@ public class UserRepository {
                 .param("totpEnabled", u.totpEnabled()).param("enabled", u.enabled()).param("demo", u.demo())
                 .param("createdAt", ts(u.createdAt())).param("createdBy", u.createdBy())
                 .param("stamp", u.securityStamp())
+                .param("position", u.enterprisePosition() == null ? null : u.enterprisePosition().name())
                 .update();
     }
 
@@ -101,7 +107,7 @@ public class UserRepository {
     }
 
     public List<String> recentPasswordHashes(UUID id, int count) {
-        return jdbc.sql("select password_hash from idn_password_history where user_id = :id order by created_at desc limit :n")
+        return jdbc.sql("select password_hash from idn_password_history where user_id = :id order by seq desc limit :n")
                 .param("id", id).param("n", count).query(String.class).list();
     }
 
@@ -112,6 +118,87 @@ public class UserRepository {
                     version = version + 1 where id = :id""")
                 .param("id", id).param("s", secretEnc).param("e", enabled).param("now", ts(now))
                 .param("stamp", UUID.randomUUID()).update();
+    }
+
+    /** The step of the last TOTP code accepted, so that no code is accepted twice. */
+    public void updateTotpLastStep(UUID id, long step) {
+        jdbc.sql("update idn_user set totp_last_step = :s where id = :id").param("s", step).param("id", id).update();
+    }
+
+    public Long totpLastStep(UUID id) {
+        return jdbc.sql("select totp_last_step from idn_user where id = :id").param("id", id).query(Long.class).optional().orElse(null);
+    }
+
+    /** Display name, role and scope; a new security stamp ends the account's sessions and tokens when asked. */
+    public void updateProfile(UUID id, String displayName, Role role, String regionCode, UUID unitId, UUID enterpriseId,
+                              CurrentUser.EnterprisePosition position, boolean rotateStamp, Instant now) {
+        jdbc.sql("""
+                update idn_user set display_name = :dn, role = :role, region_code = :region, unit_id = :unit,
+                    enterprise_id = :ent, enterprise_position = :position, updated_at = :now, version = version + 1,
+                    security_stamp = case when :rotate then :stamp else security_stamp end
+                where id = :id""")
+                .param("id", id).param("dn", displayName).param("role", role.name()).param("region", regionCode)
+                .param("unit", unitId).param("ent", enterpriseId).param("position", position == null ? null : position.name())
+                .param("now", ts(now)).param("rotate", rotateStamp)
+                .param("stamp", UUID.randomUUID()).update();
+    }
+
+    /** Disabling ends every session and token at once (new security stamp). */
+    public void updateEnabled(UUID id, boolean enabled, Instant now) {
+        jdbc.sql("""
+                update idn_user set enabled = :e, updated_at = :now, version = version + 1,
+                    security_stamp = case when :e then security_stamp else :stamp end
+                where id = :id""")
+                .param("id", id).param("e", enabled).param("now", ts(now)).param("stamp", UUID.randomUUID()).update();
+    }
+
+    public void unlock(UUID id, Instant now) {
+        jdbc.sql("update idn_user set failed_attempts = 0, locked_until = null, updated_at = :now, version = version + 1 where id = :id")
+                .param("id", id).param("now", ts(now)).update();
+    }
+
+    /** Removes the second factor; the account enrols again (and an administrator outside demo mode must). */
+    public void resetTotp(UUID id, Instant now) {
+        jdbc.sql("""
+                update idn_user set totp_secret_enc = null, totp_enabled = false, totp_last_step = null, updated_at = :now,
+                    security_stamp = :stamp, version = version + 1 where id = :id""")
+                .param("id", id).param("now", ts(now)).param("stamp", UUID.randomUUID()).update();
+    }
+
+    /** One page of accounts matching the filter, by username, and the number of all matches. */
+    public Page<UserAccount> search(UserFilter f, Instant now) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (f.role() != null) {
+            where.append(" and role = :role");
+            params.put("role", f.role().name());
+        }
+        if (f.region() != null) {
+            if (RegionCodes.isAdministrative(f.region())) {
+                where.append(" and region_code like :region");
+                params.put("region", RegionCodes.subtreePrefix(f.region()) + "%");
+            } else {
+                where.append(" and region_code = :region");
+                params.put("region", f.region());
+            }
+        }
+        if (f.keyword() != null) {
+            where.append(" and (username ilike :kw escape '\\' or display_name ilike :kw escape '\\')");
+            params.put("kw", "%" + f.keyword().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (f.enabled() != null) {
+            where.append(" and enabled = :enabled");
+            params.put("enabled", f.enabled());
+        }
+        if (f.locked() != null) {
+            where.append(f.locked() ? " and locked_until > :now" : " and (locked_until is null or locked_until <= :now)");
+            params.put("now", ts(now));
+        }
+        long total = jdbc.sql("select count(*) from idn_user" + where).params(params).query(Long.class).single();
+        List<UserAccount> items = jdbc.sql(SELECT + where + " order by username limit :limit offset :offset")
+                .params(params).param("limit", f.size()).param("offset", (long) f.page() * f.size())
+                .query(UserRepository::map).list();
+        return new Page<>(items, f.page(), f.size(), total);
     }
 
     static Timestamp ts(Instant i) {
@@ -131,6 +218,7 @@ public class UserRepository {
                 rs.getBoolean("totp_enabled"), rs.getInt("failed_attempts"), instant(rs, "locked_until"),
                 rs.getBoolean("enabled"), rs.getBoolean("demo"), instant(rs, "last_login_at"), instant(rs, "created_at"),
                 rs.getString("created_by"), instant(rs, "updated_at"), rs.getObject("security_stamp", UUID.class),
-                rs.getInt("version"));
+                rs.getInt("version"), rs.getString("enterprise_position") == null ? null
+                        : CurrentUser.EnterprisePosition.valueOf(rs.getString("enterprise_position")));
     }
 }

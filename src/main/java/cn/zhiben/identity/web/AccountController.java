@@ -101,9 +101,12 @@ class AccountController {
     }
 
     @PostMapping("/totp/disable")
-    String disable(@RequestParam String password, Model model) {
+    String disable(@RequestParam String password, Model model, HttpServletRequest request, HttpServletResponse response) {
         try {
-            accounts.disableTotp(CurrentUser.require(), password);
+            CurrentUser user = CurrentUser.require();
+            accounts.disableTotp(user, password);
+            // the new security stamp would otherwise end this very session
+            refreshSession(user, request, response);
             model.addAttribute("message", "动态口令已停用。");
         } catch (ProblemException e) {
             model.addAttribute("error", e.getMessage());

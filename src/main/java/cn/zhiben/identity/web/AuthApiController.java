@@ -82,7 +82,7 @@ class AuthApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@RequestHeader("Authorization") String authorization) {
         CurrentUser user = CurrentUser.require();
-        tokens.revoke(authorization.substring(7).trim());
+        tokens.revoke(bearer(authorization));
         logins.loggedOut(user, "API");
     }
 
@@ -98,8 +98,10 @@ class AuthApiController {
     @Operation(summary = "修改本人密码（首次登录必须先修改）")
     @PostMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@Valid @RequestBody PasswordChange request) {
-        accounts.changePassword(CurrentUser.require(), request.currentPassword(), request.newPassword());
+    void changePassword(@Valid @RequestBody PasswordChange request, @RequestHeader("Authorization") String authorization) {
+        CurrentUser user = CurrentUser.require();
+        accounts.changePassword(user, request.currentPassword(), request.newPassword());
+        tokens.rebind(bearer(authorization), user.id());
     }
 
     @Operation(summary = "生成动态口令密钥（启用前须确认）")
@@ -114,8 +116,10 @@ class AuthApiController {
     @Operation(summary = "以一次动态口令确认并启用")
     @PostMapping("/totp/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void confirmTotp(@Valid @RequestBody TotpConfirm request) {
-        accounts.confirmTotp(CurrentUser.require(), request.code());
+    void confirmTotp(@Valid @RequestBody TotpConfirm request, @RequestHeader("Authorization") String authorization) {
+        CurrentUser user = CurrentUser.require();
+        accounts.confirmTotp(user, request.code());
+        tokens.rebind(bearer(authorization), user.id());
     }
 
     record TotpDisable(@NotBlank String password) {
@@ -124,7 +128,13 @@ class AuthApiController {
     @Operation(summary = "停用动态口令（管理员在非演示模式下不可停用）")
     @PostMapping("/totp/disable")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void disableTotp(@Valid @RequestBody TotpDisable request) {
-        accounts.disableTotp(CurrentUser.require(), request.password());
+    void disableTotp(@Valid @RequestBody TotpDisable request, @RequestHeader("Authorization") String authorization) {
+        CurrentUser user = CurrentUser.require();
+        accounts.disableTotp(user, request.password());
+        tokens.rebind(bearer(authorization), user.id());
+    }
+
+    private static String bearer(String authorization) {
+        return authorization.substring(7).trim();
     }
 }

@@ -46,6 +46,7 @@ class PendingDutiesFilter extends OncePerRequestFilter {
 
     private boolean allowed(String path) {
         return path.startsWith("/api/v1/auth/") || path.startsWith("/account/") || path.equals("/logout")
-                || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/error");
+                || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/") || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico") || path.equals("/error");
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
+import java.time.Clock;
+
 /**
  * Two filter chains: the API (/api/**, actuator) with bearer tokens and no session or CSRF; the UI with a session,
  * a login form, CSRF on every form and an idle timeout (server.servlet.session.timeout = zhiben.identity.idle-timeout).
@@ -87,7 +89,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, LoginService logins, UserRepository users) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, LoginService logins, UserRepository users, Clock clock) throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
@@ -105,7 +107,7 @@ class SecurityConfiguration {
                         })
                         .logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.invalidSessionUrl("/login?timeout"))
-                .addFilterBefore(new SessionStampFilter(users), AuthorizationFilter.class)
+                .addFilterBefore(new SessionStampFilter(users, clock), AuthorizationFilter.class)
                 .addFilterBefore(new PendingDutiesFilter(false), AuthorizationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(

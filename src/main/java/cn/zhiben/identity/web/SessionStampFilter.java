@@ -12,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -23,9 +23,11 @@ class SessionStampFilter extends OncePerRequestFilter {
 
     private static final String ATTR = "zhiben.securityStamp";
     private final UserRepository users;
+    private final Clock clock;
 
-    SessionStampFilter(UserRepository users) {
+    SessionStampFilter(UserRepository users, Clock clock) {
         this.users = users;
+        this.clock = clock;
     }
 
     static void remember(HttpSession session, UUID stamp) {
@@ -39,7 +41,7 @@ class SessionStampFilter extends OncePerRequestFilter {
         var user = CurrentUser.current();
         if (session != null && user.isPresent()) {
             UserAccount account = users.findById(user.get().id()).orElse(null);
-            boolean valid = account != null && account.enabled() && !account.lockedAt(Instant.now())
+            boolean valid = account != null && account.enabled() && !account.lockedAt(clock.instant())
                     && account.securityStamp().equals(session.getAttribute(ATTR));
             if (!valid) {
                 session.invalidate();

@@ -21,10 +21,21 @@ public record CurrentUser(
         DataScope scope,
         UUID unitId,
         String unitName,
-        Set<Pending> pending) implements Principal, Serializable {
+        Set<Pending> pending,
+        EnterprisePosition enterprisePosition) implements Principal, Serializable {
 
     public CurrentUser {
         pending = pending == null ? Set.of() : Set.copyOf(pending);
+    }
+
+    public CurrentUser(UUID id, String username, String displayName, Role role, DataScope scope, UUID unitId,
+                       String unitName, Set<Pending> pending) {
+        this(id, username, displayName, role, scope, unitId, unitName, pending, null);
+    }
+
+    /** The account's own enterprise; null for non-enterprise accounts. */
+    public UUID enterpriseId() {
+        return scope.enterpriseId();
     }
 
     @Override
@@ -52,6 +63,25 @@ public record CurrentUser(
     /** The signed-in account; code paths behind authentication use this. */
     public static CurrentUser require() {
         return current().orElseThrow(() -> new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException("no user"));
+    }
+
+    /**
+     * What an enterprise account stands for in the two-level confirmation of a major hazard (两级确认, 晋市安委发〔2024〕6号
+     * item 6): the safety management department, then the principal responsible person (主要负责人).
+     */
+    public enum EnterprisePosition {
+        SAFETY_MANAGER("安全管理部门"),
+        PRINCIPAL("主要负责人");
+
+        private final String label;
+
+        EnterprisePosition(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     public enum Pending {

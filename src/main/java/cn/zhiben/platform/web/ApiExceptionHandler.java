@@ -53,6 +53,11 @@ public class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception e, HttpServletRequest request) throws Exception {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            if (e instanceof ProblemException p) {
+                // a page request: show the problem's status and Chinese message on the error page instead of a 500
+                request.setAttribute(ZhibenErrorController.PROBLEM_ATTRIBUTE, p);
+                throw new org.springframework.web.server.ResponseStatusException(p.status(), p.getMessage());
+            }
             throw e;
         }
         ProblemDetail pd = problemFor(e, request);

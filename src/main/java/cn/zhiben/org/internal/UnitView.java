@@ -1,0 +1,22 @@
+package cn.zhiben.org.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A committee member unit with the industries it supervises under 三管三必须.
+ *
+ * @param leads       industries it leads (牵头)
+ * @param cooperates  industries it co-operates on (配合)
+ */
+public record UnitView(UUID id, String name, String shortName, int category, String categoryName, int sortOrder,
+                       boolean active, List<IndustryRef> leads, List<IndustryRef> cooperates) {
+
+    /** An industry by code and name. */
+    public record IndustryRef(String code, String name) {
+    }
+
+    /** One of the plan's four categories of member units, with its units. */
+    public record Group(int category, String name, int count, List<UnitView> units) {
+    }
+}
