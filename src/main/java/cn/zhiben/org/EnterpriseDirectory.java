@@ -48,17 +48,12 @@ public class EnterpriseDirectory {
                 rs.getString("region_code"), rs.getString("zone_code"), rs.getString("industry_code"), rs.getBoolean("demo"));
     }
 
-    /** The special operations the enterprise profile records (DUST_EXPLOSION, …); empty if none or unknown enterprise. */
-    public java.util.Set<String> specialOperations(java.util.UUID id) {
+    /** The special operations as codes (DUST_EXPLOSION, …), the form hazard standards match clauses on. */
+    public java.util.Set<String> specialOperationCodes(UUID id) {
         if (id == null) {
             return java.util.Set.of();
         }
-        return jdbc.sql("select special_operations from org_enterprise where id = :id").param("id", id)
-                .query((rs, n) -> {
-                    java.sql.Array a = rs.getArray(1);
-                    return a == null ? java.util.Set.<String>of() : java.util.Arrays.stream((String[]) a.getArray())
-                            .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
-                })
-                .optional().orElse(java.util.Set.of());
+        return specialOperations(id).stream().map(Enum::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

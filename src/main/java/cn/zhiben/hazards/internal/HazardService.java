@@ -15,6 +15,7 @@ import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.RegionCodes;
 import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
+import cn.zhiben.standards.StandardClause;
 import cn.zhiben.standards.StandardsLibrary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -90,8 +91,9 @@ public class HazardService {
                 throw ProblemException.badRequest("HAZARD_CLAUSE_REQUIRED", "重大事故隐患须引用判定标准条款");
             }
             // the clause of the standard version in force on the finding date, for this enterprise's industry
-            clauseLabel = standards.requireApplicable(cmd.clauseId(), enterprise.industryCode(),
-                    enterprises.specialOperations(enterprise.id()), cmd.foundOn()).label();
+            StandardClause clause = standards.requireApplicable(cmd.clauseId(), enterprise.industryCode(),
+                    enterprises.specialOperationCodes(enterprise.id()), cmd.foundOn());
+            clauseLabel = clause.version().citation() + " 第 " + clause.clauseNo() + " 条";
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();

@@ -25,7 +25,7 @@ public class EnterpriseChecklists {
 
     public Checklist checklist(UUID enterpriseId, LocalDate date, CurrentUser user) {
         EnterpriseRef e = require(enterprises.find(enterpriseId), user);
-        return library.checklist(e, enterprises.specialOperations(e.id()), date);
+        return library.checklist(e, enterprises.specialOperationCodes(e.id()), date);
     }
 
     public Checklist checklistByUscc(String uscc, LocalDate date, CurrentUser user) {
@@ -34,7 +34,7 @@ public class EnterpriseChecklists {
             throw ProblemException.badRequest("INVALID_USCC", "统一社会信用代码应为18位");
         }
         EnterpriseRef e = require(enterprises.findByUscc(code), user);
-        return library.checklist(e, enterprises.specialOperations(e.id()), date);
+        return library.checklist(e, enterprises.specialOperationCodes(e.id()), date);
     }
 
     private static EnterpriseRef require(Optional<EnterpriseRef> found, CurrentUser user) {

@@ -110,7 +110,7 @@ public class Library implements StandardsLibrary {
     public Checklist checklist(UUID enterpriseId, LocalDate date) {
         EnterpriseRef e = enterprises.find(enterpriseId).orElseThrow(() ->
                 ProblemException.notFound("ENTERPRISE_NOT_FOUND", "企业不存在或不在您的数据范围内"));
-        return checklist(e, enterprises.specialOperations(e.id()), date);
+        return checklist(e, enterprises.specialOperationCodes(e.id()), date);
     }
 
     public Checklist checklist(EnterpriseRef e, Set<String> ops, LocalDate date) {
