@@ -57,9 +57,9 @@ class ChecklistWebTests extends StandardsTestSupport {
 
     @Test
     void enterpriseProfileRecordsItsSpecialOperations() {
-        assertThat(enterprises.specialOperations(machinery)).containsExactly("DUST_EXPLOSION");
-        assertThat(enterprises.specialOperations(coalMine)).isEmpty();
-        assertThat(enterprises.specialOperations(UUID.randomUUID())).isEmpty();
+        assertThat(enterprises.specialOperationCodes(machinery)).containsExactly("DUST_EXPLOSION");
+        assertThat(enterprises.specialOperationCodes(coalMine)).isEmpty();
+        assertThat(enterprises.specialOperationCodes(UUID.randomUUID())).isEmpty();
     }
 
     @Test
