@@ -25,20 +25,22 @@ public final class HazardEvents {
     public record RectificationPlanFiled(UUID hazardId, LocalDate deadline, Instant at) {
     }
 
-    public record ExtensionDecided(UUID hazardId, boolean approved, LocalDate deadline, Instant at) {
+    public record ExtensionDecided(UUID hazardId, String number, UUID enterpriseId, boolean approved, LocalDate deadline, Instant at) {
     }
 
-    public record HazardListed(UUID hazardId, ListingLevel level, String documentNumber, LocalDate deadline, Instant at) {
+    public record HazardListed(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
+                               ListingLevel level, String documentNumber, LocalDate deadline, Instant at) {
     }
 
     public record HazardDelisted(UUID hazardId, ListingLevel level, Instant at) {
     }
 
     /** Past its deadline; escalated to the level above the supervising unit. */
-    public record HazardOverdue(UUID hazardId, String number, LocalDate deadline, String escalatedTo, Instant at) {
+    public record HazardOverdue(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
+                                LocalDate deadline, String escalatedTo, Instant at) {
     }
 
-    public record HazardSignedOff(UUID hazardId, String number, ListingLevel listingLevel, Instant at) {
+    public record HazardSignedOff(UUID hazardId, String number, UUID enterpriseId, ListingLevel listingLevel, Instant at) {
     }
 
     public record HazardClosed(UUID hazardId, Instant at) {

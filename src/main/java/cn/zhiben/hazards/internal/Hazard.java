@@ -243,7 +243,7 @@ public class Hazard {
                 overdue = false;
             }
         }
-        events.add(new HazardEvents.ExtensionDecided(id, approve, deadline, at));
+        events.add(new HazardEvents.ExtensionDecided(id, number, enterpriseId, approve, deadline, at));
     }
 
     /** A major hazard goes on to evaluation; a general one is closed by the enterprise. */
@@ -280,7 +280,7 @@ public class Hazard {
         }
         move(SIGN_OFF_REQUESTED, SIGNED_OFF, HazardAction.SIGN_OFF, actor, at, opinion);
         overdue = false;
-        events.add(new HazardEvents.HazardSignedOff(id, number, listingLevel, at));
+        events.add(new HazardEvents.HazardSignedOff(id, number, enterpriseId, listingLevel, at));
     }
 
     void rejectSignOff(HazardActor actor, Instant at, String reasons, LocalDate newDeadline, LocalDate today) {
@@ -316,7 +316,8 @@ public class Hazard {
             deadline = listDeadline;
         }
         record(status, status, HazardAction.LIST, actor, at, level.label() + " " + listingDocumentNumber);
-        events.add(new HazardEvents.HazardListed(id, level, listingDocumentNumber, listDeadline, at));
+        events.add(new HazardEvents.HazardListed(id, number, enterpriseId, regionCode, industryCode, level,
+                listingDocumentNumber, listDeadline, at));
     }
 
     void delist(HazardActor actor, Instant at, ListingLevel actorLevel, String reason) {
@@ -348,7 +349,7 @@ public class Hazard {
         overdueSince = deadline.plusDays(1);
         escalatedTo = escalateTo;
         record(status, status, HazardAction.MARK_OVERDUE, HazardActor.system(), at, "超过整改期限 " + deadline + "，升级至" + escalateTo);
-        events.add(new HazardEvents.HazardOverdue(id, number, deadline, escalateTo, at));
+        events.add(new HazardEvents.HazardOverdue(id, number, enterpriseId, regionCode, industryCode, deadline, escalateTo, at));
         return true;
     }
 

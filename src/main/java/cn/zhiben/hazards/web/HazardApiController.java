@@ -127,7 +127,7 @@ class HazardApiController {
     record NewHazardRequest(@NotNull UUID enterpriseId, @NotNull Channel channel, @NotNull Grade grade, UUID clauseId,
                             @NotBlank @Size(max = 2000) String description, @NotBlank @Size(max = 200) String location,
                             @NotNull LocalDate foundOn, @NotBlank @Size(max = 100) String foundBy, Shutdown shutdown,
-                            boolean needsCoordination, boolean fixedOnSpot, LocalDate deadline) {
+                            Boolean needsCoordination, Boolean fixedOnSpot, LocalDate deadline) {
     }
 
     record ActionResult(UUID id, String number, HazardStatus status, int version) {
@@ -138,8 +138,8 @@ class HazardApiController {
     @ResponseStatus(HttpStatus.CREATED)
     ActionResult create(@Valid @RequestBody NewHazardRequest r) {
         UUID id = service.report(new HazardService.NewHazard(r.enterpriseId(), r.channel(), r.grade(), r.clauseId(),
-                r.description(), r.location(), r.foundOn(), r.foundBy(), r.shutdown(), r.needsCoordination(),
-                r.fixedOnSpot(), r.deadline()));
+                r.description(), r.location(), r.foundOn(), r.foundBy(), r.shutdown(), Boolean.TRUE.equals(r.needsCoordination()),
+                Boolean.TRUE.equals(r.fixedOnSpot()), r.deadline()));
         return result(id);
     }
 
