@@ -105,6 +105,8 @@ public final class EmbeddedPostgresServer {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C")
+                // character classes must know CJK, or pg_trgm makes no trigrams of Chinese text; collation stays C
+                .setLocaleConfig("lc-ctype", System.getProperty("os.name", "").toLowerCase().contains("mac") ? "en_US.UTF-8" : "C.UTF-8")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("timezone", "Asia/Shanghai")

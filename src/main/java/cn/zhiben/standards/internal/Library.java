@@ -251,7 +251,20 @@ public class Library implements StandardsLibrary {
                 VersionLink.of(v.supersedesId() == null ? null : byId.get(v.supersedesId())),
                 VersionLink.of(supersededBy), VersionLink.of(v.overlayOf() == null ? null : byId.get(v.overlayOf())),
                 national.size(), (int) national.stream().filter(r -> r.confidence() == Confidence.UNCONFIRMED).count(),
-                own.size() - national.size());
+                own.size() - national.size(), record(v));
+    }
+
+    private static List<String> record(VersionRow v) {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(cn.zhiben.platform.PlatformConfiguration.ZONE);
+        List<String> out = new ArrayList<>();
+        boolean migrated = "migration".equals(v.createdBy());
+        out.add(migrated ? "随系统初始数据载入（" + f.format(v.createdAt()) + "）"
+                : "由 " + v.createdBy() + " 于 " + f.format(v.createdAt()) + " 导入");
+        if (v.publishedAt() != null && !migrated) {
+            out.add("由 " + v.publishedBy() + " 于 " + f.format(v.publishedAt()) + " 发布");
+        }
+        return out;
     }
 
     /** Oldest first: what this version replaced and what replaced it. */

@@ -76,8 +76,8 @@ public class LibraryRepository {
     }
 
     /**
-     * Clauses of published versions whose summary contains every term (case-insensitive substring), best match first.
-     * The trigram index serves ILIKE '%…%'; similarity() ranks where the database locale yields trigrams.
+     * Clauses of published versions whose summary contains every term (case-insensitive substring), in library order.
+     * The trigram index serves ILIKE '%…%' where the database locale yields trigrams for the text.
      */
     public List<ClauseRow> search(List<String> terms, String query, int limit) {
         StringBuilder where = new StringBuilder();
@@ -92,8 +92,7 @@ public class LibraryRepository {
                          join std_version v on v.id = c.version_id
                          join std_standard s on s.id = v.standard_id
                         where v.status = 'PUBLISHED' and ((%s) or c.clause_no = :q)
-                        order by similarity(c.summary, :q) desc, s.sort_order, v.effective_from desc nulls last,
-                                 k.sort_order, c.sort_order
+                        order by s.sort_order, v.effective_from desc nulls last, k.sort_order, c.sort_order
                         limit :limit""".formatted(where))
                 .params(params).query(LibraryRepository::clause).list();
     }

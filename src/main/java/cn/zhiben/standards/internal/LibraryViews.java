@@ -30,6 +30,7 @@ public final class LibraryViews {
      * @param clauseCount      national clauses of the version
      * @param unconfirmedCount of those, the ones marked unconfirmed
      * @param localCount       approved local clauses and corrections
+     * @param record           who recorded and who published the version, and when
      */
     public record VersionSummary(UUID id, String standardCode, String standardName, String kind, String edition,
                                  String name, String issuer, String docNo, String legalNature, LocalDate effectiveFrom,
@@ -37,7 +38,8 @@ public final class LibraryViews {
                                  List<String> industryNames, boolean allIndustries, boolean partial, String partialNote,
                                  boolean possiblySuperseded, List<String> caveats, Confidence metadataConfidence,
                                  String metadataNote, String source, VersionLink supersedes, VersionLink supersededBy,
-                                 VersionLink overlayOf, int clauseCount, int unconfirmedCount, int localCount) {
+                                 VersionLink overlayOf, int clauseCount, int unconfirmedCount, int localCount,
+                                 List<String> record) {
 
         public boolean draft() {
             return VersionRow.DRAFT.equals(status);

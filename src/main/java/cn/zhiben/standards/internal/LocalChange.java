@@ -80,5 +80,11 @@ public record LocalChange(UUID id, Kind kind, Status status, UUID versionId, UUI
     /** A row of the change's history: who moved it from which state to which, when and why. */
     public record Transition(long id, UUID changeId, Status from, Status to, UUID actorId, String actor, Instant at,
                              String reason) {
+
+        /** The time in the business zone, for display. */
+        public String atText() {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(at.atZone(cn.zhiben.platform.PlatformConfiguration.ZONE));
+        }
     }
 }
