@@ -13,9 +13,11 @@ public class EnterpriseDirectory {
 
     private static final String SELECT = "select id, name, uscc, region_code, zone_code, industry_code, demo from org_enterprise";
     private final JdbcClient jdbc;
+    private final cn.zhiben.platform.crypto.FieldEncryptor encryptor;
 
-    EnterpriseDirectory(JdbcClient jdbc) {
+    EnterpriseDirectory(JdbcClient jdbc, cn.zhiben.platform.crypto.FieldEncryptor encryptor) {
         this.jdbc = jdbc;
+        this.encryptor = encryptor;
     }
 
     public Optional<EnterpriseRef> find(UUID id) {
@@ -41,6 +43,23 @@ public class EnterpriseDirectory {
         jdbc.sql("select unnest(special_operations) from org_enterprise where id = :id").param("id", id)
                 .query(String.class).list().forEach(s -> out.add(SpecialOperation.valueOf(s)));
         return out;
+    }
+
+    /** The people a major hazard must be notified to (plan item 25): principal responsible person and actual controller. */
+    public record Contacts(String principalName, String principalMobile, String controllerName, String controllerMobile) {
+    }
+
+    /**
+     * Decrypted contact numbers, for sending notifications only. Showing them to a user goes through the audited
+     * contacts endpoint instead.
+     */
+    public Optional<Contacts> contactsForNotification(UUID id) {
+        return jdbc.sql("""
+                select principal_name, principal_mobile_enc, controller_name, controller_mobile_enc
+                from org_enterprise where id = :id""").param("id", id)
+                .query((rs, n) -> new Contacts(rs.getString(1), encryptor.decrypt(rs.getString(2)), rs.getString(3),
+                        rs.getString(4) == null ? null : encryptor.decrypt(rs.getString(4))))
+                .optional();
     }
 
     private static EnterpriseRef map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -49,11 +49,11 @@ class DemoAccounts implements ApplicationRunner {
     }
 
     /**
-     * username, display name, role, region, unit name; for enterprise accounts the industry prefix and county of the demo
+     * username, display name, role, region, unit name; for enterprise accounts the industry prefix and name of the demo
      * enterprise, and the account's position in the two-level confirmation
      */
     record Spec(String username, String displayName, Role role, String region, String unit, String enterpriseIndustry,
-                String enterpriseCounty, CurrentUser.EnterprisePosition position) {
+                String enterpriseName, CurrentUser.EnterprisePosition position) {
         Spec(String username, String displayName, Role role, String region, String unit) {
             this(username, displayName, role, region, unit, null, null, null);
         }
@@ -68,13 +68,13 @@ class DemoAccounts implements ApplicationRunner {
             new Spec("gaoping", "高平市安委办", Role.COUNTY_OFFICE, "140581", null),
             new Spec("zezhou-yingji", "泽州县应急管理局", Role.COUNTY_UNIT, "140525", "市应急管理局"),
             new Spec("nancun", "泽州县南村镇", Role.TOWNSHIP, "140525100", null),
-            new Spec("qiye", "安全管理部", Role.ENTERPRISE, null, null, "mine.coal", "140525",
+            new Spec("qiye", "安全管理部", Role.ENTERPRISE, null, null, "mine.coal", "泽州示范巴公煤业",
                     CurrentUser.EnterprisePosition.SAFETY_MANAGER),
-            new Spec("qiye-fzr", "主要负责人", Role.ENTERPRISE, null, null, "mine.coal", "140525",
+            new Spec("qiye-fzr", "主要负责人", Role.ENTERPRISE, null, null, "mine.coal", "泽州示范巴公煤业",
                     CurrentUser.EnterprisePosition.PRINCIPAL),
-            new Spec("qiye-huagong", "安全管理部", Role.ENTERPRISE, null, null, "hazchem", "140525",
+            new Spec("qiye-huagong", "安全管理部", Role.ENTERPRISE, null, null, "hazchem", "晋城示范煤化工",
                     CurrentUser.EnterprisePosition.SAFETY_MANAGER),
-            new Spec("qiye-huagong-fzr", "主要负责人", Role.ENTERPRISE, null, null, "hazchem", "140525",
+            new Spec("qiye-huagong-fzr", "主要负责人", Role.ENTERPRISE, null, null, "hazchem", "晋城示范煤化工",
                     CurrentUser.EnterprisePosition.PRINCIPAL),
             new Spec("zhuanjia", "安全专家", Role.EXPERT, null, null),
             new Spec("sysadmin", "系统管理员", Role.SYS_ADMIN, null, null),
@@ -99,7 +99,7 @@ class DemoAccounts implements ApplicationRunner {
             String displayName = s.displayName();
             if (s.enterpriseIndustry() != null) {
                 List<EnterpriseRef> candidates = enterprises.demoEnterprises(s.enterpriseIndustry()).stream()
-                        .filter(e -> e.regionCode().startsWith(s.enterpriseCounty())).toList();
+                        .filter(e -> e.name().startsWith(s.enterpriseName())).toList();
                 if (candidates.isEmpty()) {
                     log.warn("no demo enterprise of {} for demo account {}", s.enterpriseIndustry(), s.username());
                     continue;

@@ -1,0 +1,54 @@
+package cn.zhiben.hazards;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What the hazards module tells the others, published in the same transaction through the event publication registry.
+ * Listeners must be idempotent (an event may be delivered again after a crash).
+ */
+public final class HazardEvents {
+
+    private HazardEvents() {
+    }
+
+    /** The hazard counts as reported (直报): confirmed at both levels, or acknowledged by the enterprise. */
+    public record HazardReported(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
+                                 Grade grade, Channel channel, LocalDate foundOn, Instant reportedAt) {
+    }
+
+    /** One level of the enterprise's two-level confirmation. */
+    public record HazardConfirmed(UUID hazardId, String level, UUID byUserId, Instant at) {
+    }
+
+    public record RectificationPlanFiled(UUID hazardId, LocalDate deadline, Instant at) {
+    }
+
+    public record ExtensionDecided(UUID hazardId, String number, UUID enterpriseId, boolean approved, LocalDate deadline, Instant at) {
+    }
+
+    public record HazardListed(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
+                               ListingLevel level, String documentNumber, LocalDate deadline, Instant at) {
+    }
+
+    public record HazardDelisted(UUID hazardId, ListingLevel level, Instant at) {
+    }
+
+    /** Past its deadline; escalated to the level above the supervising unit. */
+    public record HazardOverdue(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
+                                LocalDate deadline, String escalatedTo, Instant at) {
+    }
+
+    public record HazardSignedOff(UUID hazardId, String number, UUID enterpriseId, ListingLevel listingLevel, Instant at) {
+    }
+
+    public record HazardClosed(UUID hazardId, Instant at) {
+    }
+
+    public record HazardReopened(UUID hazardId, Instant at) {
+    }
+
+    public record HazardMerged(UUID hazardId, UUID intoHazardId, Instant at) {
+    }
+}

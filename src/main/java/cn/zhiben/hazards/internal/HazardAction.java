@@ -1,0 +1,39 @@
+package cn.zhiben.hazards.internal;
+
+/** The verbs of a hazard's life, with the words the timeline shows. */
+public enum HazardAction {
+    REPORT("企业自查登记"),
+    REGISTER("监管登记"),
+    FIX_ON_SPOT("立查立改"),
+    CONFIRM_DEPARTMENT("安全管理部门确认"),
+    CONFIRM_PRINCIPAL("主要负责人确认"),
+    RETURN_FOR_CORRECTION("退回修改"),
+    ACKNOWLEDGE("企业签收"),
+    FILE_PLAN("制定整改方案"),
+    REPORT_PROGRESS("报告整改进展"),
+    REQUEST_EXTENSION("申请延期"),
+    APPROVE_EXTENSION("批准延期"),
+    REFUSE_EXTENSION("不予延期"),
+    COMPLETE("整改完成"),
+    EVALUATE("整改效果评估"),
+    REQUEST_SIGN_OFF("申请销号"),
+    SIGN_OFF("审核销号"),
+    REJECT_SIGN_OFF("审核不通过"),
+    LIST("挂牌督办"),
+    DELIST("摘牌"),
+    MARK_OVERDUE("逾期升级"),
+    CLOSE("整改关闭"),
+    REOPEN("抽查重新打开"),
+    MERGE("合并重复隐患"),
+    ATTACH("上传附件");
+
+    private final String label;
+
+    HazardAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

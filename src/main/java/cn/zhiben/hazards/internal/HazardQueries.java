@@ -1,0 +1,303 @@
+package cn.zhiben.hazards.internal;
+
+import cn.zhiben.hazards.Channel;
+import cn.zhiben.hazards.Grade;
+import cn.zhiben.hazards.HazardStatus;
+import cn.zhiben.hazards.ListingLevel;
+import cn.zhiben.platform.security.DataScope;
+import cn.zhiben.platform.security.RegionCodes;
+import cn.zhiben.platform.web.ProblemException;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Read side of the hazards module: filtered lists, one hazard with its timeline, the listing board. */
+@Service
+public class HazardQueries {
+
+    /** Counting stops here; beyond it the list says "10000+" (a full count of a million rows costs more than the page). */
+    static final int COUNT_CAP = 10_000;
+    private final JdbcClient jdbc;
+
+    HazardQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Filter(String region, String industry, Channel channel, Grade grade, Set<HazardStatus> statuses,
+                         Boolean listed, ListingLevel listingLevel, Boolean overdue, Boolean stock, Boolean selfCheckMissed,
+                         Boolean open, UUID enterpriseId, String keyword, LocalDate foundFrom, LocalDate foundTo,
+                         LocalDate reportedFrom, LocalDate reportedTo) {
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    public enum Sort {
+        FOUND_DESC("h.found_on desc, h.id desc"),
+        FOUND_ASC("h.found_on asc, h.id asc"),
+        DEADLINE_ASC("h.deadline asc nulls last, h.id asc"),
+        NUMBER_DESC("h.number desc"),
+        UPDATED_DESC("h.updated_at desc, h.id desc");
+
+        final String sql;
+
+        Sort(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    public record Row(UUID id, String number, UUID enterpriseId, String enterpriseName, String regionCode, String industryCode,
+                      Channel channel, Grade grade, HazardStatus status, LocalDate foundOn, LocalDate deadline,
+                      boolean overdue, ListingLevel listingLevel, boolean stock, boolean selfCheckMissed,
+                      UUID possibleDuplicateOf, boolean extensionPending, String clauseLabel, String description) {
+    }
+
+    /** @param total rows matching, or {@link #COUNT_CAP}+1 meaning "more than the cap" */
+    public record Page(List<Row> rows, long total, boolean totalCapped, int page, int size) {
+    }
+
+    public Page search(DataScope scope, Filter f, Sort sort, int page, int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw ProblemException.badRequest("INVALID_PAGING", "分页参数无效（每页 1–200 条）");
+        }
+        Where w = where(scope, f);
+        List<Row> rows = jdbc.sql("select h.* from hz_hazard h where " + w.sql + " order by " + (sort == null ? Sort.FOUND_DESC : sort).sql
+                        + " limit :limit offset :offset")
+                .params(w.params).param("limit", size).param("offset", (long) page * size)
+                .query(HazardQueries::row).list();
+        long total = jdbc.sql("select count(*) from (select 1 from hz_hazard h where " + w.sql + " limit " + (COUNT_CAP + 1) + ") t")
+                .params(w.params).query(Long.class).single();
+        return new Page(rows, total, total > COUNT_CAP, page, size);
+    }
+
+    /** Streams every matching row (for the Excel export), in the given order. */
+    public void stream(DataScope scope, Filter f, Sort sort, java.util.function.Consumer<Row> sink) {
+        Where w = where(scope, f);
+        jdbc.sql("select h.* from hz_hazard h where " + w.sql + " order by " + (sort == null ? Sort.FOUND_DESC : sort).sql)
+                .params(w.params)
+                .query((RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(DataScope scope, Filter f) {
+        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        StringBuilder sql = new StringBuilder(s.where());
+        Map<String, Object> p = new LinkedHashMap<>(s.params());
+        if (f.region() != null && !f.region().isBlank()) {
+            if (RegionCodes.isAdministrative(f.region())) {
+                sql.append(" and h.region_code like :fRegion");
+                p.put("fRegion", RegionCodes.subtreePrefix(f.region()) + "%");
+            } else {
+                sql.append(" and h.zone_code = :fZone");
+                p.put("fZone", f.region());
+            }
+        }
+        if (f.industry() != null && !f.industry().isBlank()) {
+            sql.append(" and (h.industry_code = :fIndustry or h.industry_code like :fIndustrySub)");
+            p.put("fIndustry", f.industry());
+            p.put("fIndustrySub", f.industry() + ".%");
+        }
+        if (f.channel() != null) {
+            sql.append(" and h.channel = :fChannel");
+            p.put("fChannel", f.channel().name());
+        }
+        if (f.grade() != null) {
+            sql.append(" and h.grade = :fGrade");
+            p.put("fGrade", f.grade().name());
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            sql.append(" and h.status in (:fStatuses)");
+            p.put("fStatuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.open() != null) {
+            sql.append(f.open() ? " and h.status not in ('SIGNED_OFF', 'CLOSED', 'MERGED')" : " and h.status in ('SIGNED_OFF', 'CLOSED', 'MERGED')");
+        }
+        if (f.listed() != null) {
+            sql.append(f.listed() ? " and h.listing_level is not null" : " and h.listing_level is null");
+        }
+        if (f.listingLevel() != null) {
+            sql.append(" and h.listing_level = :fLevel");
+            p.put("fLevel", f.listingLevel().name());
+        }
+        if (f.overdue() != null) {
+            sql.append(" and h.overdue = :fOverdue");
+            p.put("fOverdue", f.overdue());
+        }
+        if (f.stock() != null) {
+            sql.append(" and h.stock = :fStock");
+            p.put("fStock", f.stock());
+        }
+        if (f.selfCheckMissed() != null) {
+            sql.append(" and h.self_check_missed = :fMissed");
+            p.put("fMissed", f.selfCheckMissed());
+        }
+        if (f.enterpriseId() != null) {
+            sql.append(" and h.enterprise_id = :fEnterprise");
+            p.put("fEnterprise", f.enterpriseId());
+        }
+        if (f.keyword() != null && !f.keyword().isBlank()) {
+            sql.append(" and (h.number = :fKeyword or h.enterprise_name like :fKeywordLike)");
+            p.put("fKeyword", f.keyword().strip());
+            p.put("fKeywordLike", "%" + f.keyword().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (f.foundFrom() != null) {
+            sql.append(" and h.found_on >= :fFoundFrom");
+            p.put("fFoundFrom", f.foundFrom());
+        }
+        if (f.foundTo() != null) {
+            sql.append(" and h.found_on <= :fFoundTo");
+            p.put("fFoundTo", f.foundTo());
+        }
+        if (f.reportedFrom() != null) {
+            sql.append(" and h.reported_at >= :fReportedFrom");
+            p.put("fReportedFrom", java.sql.Timestamp.from(f.reportedFrom().atStartOfDay(cn.zhiben.platform.PlatformConfiguration.ZONE).toInstant()));
+        }
+        if (f.reportedTo() != null) {
+            sql.append(" and h.reported_at < :fReportedTo");
+            p.put("fReportedTo", java.sql.Timestamp.from(f.reportedTo().plusDays(1).atStartOfDay(cn.zhiben.platform.PlatformConfiguration.ZONE).toInstant()));
+        }
+        return new Where(sql.toString(), p);
+    }
+
+    // ---- one hazard ----
+
+    public record TimelineStep(long seq, HazardStatus from, HazardStatus to, HazardAction action, String actorName,
+                               String actorRole, Instant at, String reason) {
+    }
+
+    public record PlanView(UUID id, String objectives, String measures, long fundingFen, String materials, String organisation,
+                           String responsiblePerson, LocalDate deadline, String safetyMeasures, String emergencyPlan,
+                           String interimMeasures, Instant filedAt, String filedBy) {
+    }
+
+    public record ExtensionView(UUID id, LocalDate requestedDeadline, LocalDate previousDeadline, String reason,
+                                Instant requestedAt, String requestedBy, String decision, String decisionReason,
+                                Instant decidedAt, String decidedBy) {
+    }
+
+    public record EvaluationView(String kind, String organisation, String conclusion, LocalDate evaluatedOn,
+                                 Instant recordedAt, String recordedBy) {
+    }
+
+    public record Detail(Row row, String zoneCode, String location, String foundBy, String shutdown, boolean needsCoordination,
+                         Instant reportedAt, Integer reportLagHours, LocalDate overdueSince, String escalatedTo,
+                         String listingDocumentNumber, UUID listingUnitId, LocalDate listingDeadline, LocalDate reviewDueOn,
+                         UUID mergedInto, int version, List<TimelineStep> timeline, List<PlanView> plans,
+                         List<ExtensionView> extensions, List<EvaluationView> evaluations) {
+    }
+
+    public java.util.Optional<Detail> detail(UUID id, DataScope scope) {
+        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        return jdbc.sql("select h.* from hz_hazard h where h.id = :id and " + s.where())
+                .param("id", id).params(s.params())
+                .query((rs, n) -> new Detail(row(rs, n), rs.getString("zone_code"), rs.getString("location"),
+                        rs.getString("found_by"), rs.getString("shutdown"), rs.getBoolean("needs_coordination"),
+                        instant(rs, "reported_at"), (Integer) rs.getObject("report_lag_hours"), date(rs, "overdue_since"),
+                        rs.getString("escalated_to"), rs.getString("listing_document_number"),
+                        rs.getObject("listing_unit_id", UUID.class), date(rs, "listing_deadline"), date(rs, "review_due_on"),
+                        rs.getObject("merged_into", UUID.class), rs.getInt("version"),
+                        timeline(id), plans(id), extensions(id), evaluations(id)))
+                .optional();
+    }
+
+    public List<TimelineStep> timeline(UUID hazardId) {
+        return jdbc.sql("select * from hz_transition where hazard_id = :h order by id")
+                .param("h", hazardId)
+                .query((rs, n) -> new TimelineStep(rs.getLong("id"), status(rs.getString("from_status")),
+                        HazardStatus.valueOf(rs.getString("to_status")), HazardAction.valueOf(rs.getString("action")),
+                        rs.getString("actor_name"), rs.getString("actor_role"), instant(rs, "at"), rs.getString("reason")))
+                .list();
+    }
+
+    List<PlanView> plans(UUID hazardId) {
+        return jdbc.sql("select * from hz_plan where hazard_id = :h order by filed_at desc").param("h", hazardId)
+                .query((rs, n) -> new PlanView(rs.getObject("id", UUID.class), rs.getString("objectives"), rs.getString("measures"),
+                        rs.getLong("funding_fen"), rs.getString("materials"), rs.getString("organisation"),
+                        rs.getString("responsible_person"), date(rs, "deadline"), rs.getString("safety_measures"),
+                        rs.getString("emergency_plan"), rs.getString("interim_measures"), instant(rs, "filed_at"),
+                        rs.getString("filed_by")))
+                .list();
+    }
+
+    List<ExtensionView> extensions(UUID hazardId) {
+        return jdbc.sql("select * from hz_extension where hazard_id = :h order by requested_at desc").param("h", hazardId)
+                .query((rs, n) -> new ExtensionView(rs.getObject("id", UUID.class), date(rs, "requested_deadline"),
+                        date(rs, "previous_deadline"), rs.getString("reason"), instant(rs, "requested_at"),
+                        rs.getString("requested_by"), rs.getString("decision"), rs.getString("decision_reason"),
+                        instant(rs, "decided_at"), rs.getString("decided_by")))
+                .list();
+    }
+
+    List<EvaluationView> evaluations(UUID hazardId) {
+        return jdbc.sql("select * from hz_evaluation where hazard_id = :h order by recorded_at desc").param("h", hazardId)
+                .query((rs, n) -> new EvaluationView(rs.getString("kind"), rs.getString("organisation"), rs.getString("conclusion"),
+                        date(rs, "evaluated_on"), instant(rs, "recorded_at"), rs.getString("recorded_by")))
+                .list();
+    }
+
+    // ---- 三公开: the listing board every signed-in user may see ----
+
+    public record BoardEntry(UUID hazardId, String number, String enterpriseName, String regionCode, String industryCode,
+                             HazardStatus status, ListingLevel level, String documentNumber, LocalDate deadline,
+                             String event, Instant at) {
+    }
+
+    /** Listing and de-listing events, newest first, with the hazard's current state. */
+    public List<BoardEntry> listingBoard(int limit) {
+        return jdbc.sql("""
+                select h.id, h.number, h.enterprise_name, h.region_code, h.industry_code, h.status, h.listing_level,
+                       h.listing_document_number, h.listing_deadline, t.action, t.at, t.reason
+                from hz_transition t join hz_hazard h on h.id = t.hazard_id
+                where t.action in ('LIST', 'DELIST')
+                order by t.at desc, t.id desc limit :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> new BoardEntry(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getString("enterprise_name"), rs.getString("region_code"), rs.getString("industry_code"),
+                        HazardStatus.valueOf(rs.getString("status")), level(rs.getString("listing_level")),
+                        rs.getString("listing_document_number"), date(rs, "listing_deadline"),
+                        rs.getString("action"), instant(rs, "at")))
+                .list();
+    }
+
+    // ---- mapping ----
+
+    static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("enterprise_id", UUID.class),
+                rs.getString("enterprise_name"), rs.getString("region_code"), rs.getString("industry_code"),
+                Channel.valueOf(rs.getString("channel")), Grade.valueOf(rs.getString("grade")),
+                HazardStatus.valueOf(rs.getString("status")), date(rs, "found_on"), date(rs, "deadline"),
+                rs.getBoolean("overdue"), level(rs.getString("listing_level")), rs.getBoolean("stock"),
+                rs.getBoolean("self_check_missed"), rs.getObject("possible_duplicate_of", UUID.class),
+                rs.getBoolean("extension_pending"), rs.getString("clause_label"), rs.getString("description"));
+    }
+
+    private static ListingLevel level(String s) {
+        return s == null ? null : ListingLevel.valueOf(s);
+    }
+
+    private static HazardStatus status(String s) {
+        return s == null ? null : HazardStatus.valueOf(s);
+    }
+
+    private static Instant instant(ResultSet rs, String c) throws SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(c);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static LocalDate date(ResultSet rs, String c) throws SQLException {
+        java.sql.Date d = rs.getDate(c);
+        return d == null ? null : d.toLocalDate();
+    }
+}

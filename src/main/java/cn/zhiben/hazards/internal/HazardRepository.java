@@ -1,0 +1,205 @@
+package cn.zhiben.hazards.internal;
+
+import cn.zhiben.hazards.Channel;
+import cn.zhiben.hazards.Grade;
+import cn.zhiben.hazards.HazardStatus;
+import cn.zhiben.hazards.ListingLevel;
+import cn.zhiben.hazards.Shutdown;
+import cn.zhiben.platform.security.DataScope;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Loads and saves the hazard aggregate; every save checks the version it loaded (optimistic locking). */
+@Repository
+public class HazardRepository {
+
+    static final String COLUMNS = """
+            h.id, h.number, h.enterprise_id, h.enterprise_name, h.region_code, h.zone_code, h.industry_code, h.channel,
+            h.grade, h.clause_id, h.clause_label, h.description, h.location, h.found_on, h.found_by, h.finder_user_id,
+            h.stock, h.shutdown, h.needs_coordination, h.status, h.deadline, h.reported_at, h.report_lag_hours, h.overdue,
+            h.overdue_since, h.escalated_to, h.listing_level, h.listing_document_number, h.listing_unit_id, h.listing_deadline,
+            h.review_due_on, h.extension_pending, h.self_check_missed, h.possible_duplicate_of, h.merged_into,
+            h.created_at, h.updated_at, h.version""";
+
+    private final JdbcClient jdbc;
+
+    HazardRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The hazard if it exists and lies inside the scope; otherwise empty (the caller answers 404 either way). */
+    public Optional<Hazard> find(UUID id, DataScope scope) {
+        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        return jdbc.sql("select " + COLUMNS + " from hz_hazard h where h.id = :id and " + s.where())
+                .param("id", id).params(s.params()).query(HazardRepository::map).optional();
+    }
+
+    /** Locks the row, for verbs that must not interleave (the version check would catch it too, later). */
+    public Optional<Hazard> findForUpdate(UUID id, DataScope scope) {
+        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        return jdbc.sql("select " + COLUMNS + " from hz_hazard h where h.id = :id and " + s.where() + " for update")
+                .param("id", id).params(s.params()).query(HazardRepository::map).optional();
+    }
+
+    /** Hazards whose deadline has passed but are not yet marked, for the overdue job (no scope: a system task). */
+    public List<UUID> overdueCandidates(LocalDate today) {
+        return jdbc.sql("""
+                select id from hz_hazard where status in ('REPORTED', 'RECTIFYING') and not overdue and deadline < :today
+                order by deadline""")
+                .param("today", today).query(UUID.class).list();
+    }
+
+    public Optional<Hazard> findUnscoped(UUID id) {
+        return find(id, DataScope.city());
+    }
+
+    /** An open hazard at the same enterprise citing the same clause: a possible duplicate of a new report. */
+    public Optional<UUID> openWithSameClause(UUID enterpriseId, UUID clauseId, UUID except) {
+        if (clauseId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select id from hz_hazard where enterprise_id = :e and clause_id = :c and id <> :x
+                  and status not in ('SIGNED_OFF', 'CLOSED', 'MERGED') order by created_at limit 1""")
+                .param("e", enterpriseId).param("c", clauseId).param("x", except).query(UUID.class).optional();
+    }
+
+    /** Whether the enterprise reported any major hazard by self-inspection in the period (responsibility tracing). */
+    public boolean selfReportedMajorBetween(UUID enterpriseId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select exists (select 1 from hz_hazard where enterprise_id = :e and channel = 'SELF_INSPECTION'
+                  and grade = 'MAJOR' and found_on between :f and :t and status <> 'MERGED')""")
+                .param("e", enterpriseId).param("f", from).param("t", to).query(Boolean.class).single();
+    }
+
+    /** Next business number: county code + year + 6-digit sequence, e.g. 140525-2026-000123. */
+    public String nextNumber(String countyCode, int year) {
+        int n = jdbc.sql("""
+                insert into hz_number_sequence (county_code, year, last_value) values (:c, :y, 1)
+                on conflict (county_code, year) do update set last_value = hz_number_sequence.last_value + 1
+                returning last_value""")
+                .param("c", countyCode).param("y", year).query(Integer.class).single();
+        return "%s-%d-%06d".formatted(countyCode, year, n);
+    }
+
+    public void insert(Hazard h, String enterpriseName, String clauseLabel, Instant now) {
+        jdbc.sql("""
+                insert into hz_hazard (id, number, enterprise_id, enterprise_name, region_code, zone_code, industry_code, channel,
+                    grade, clause_id, clause_label, description, location, found_on, found_by, finder_user_id, stock, shutdown,
+                    needs_coordination, status, deadline, reported_at, report_lag_hours, overdue, self_check_missed,
+                    possible_duplicate_of, created_at, updated_at, version)
+                values (:id, :number, :enterpriseId, :enterpriseName, :regionCode, :zoneCode, :industryCode, :channel,
+                    :grade, :clauseId, :clauseLabel, :description, :location, :foundOn, :foundBy, :finder, :stock, :shutdown,
+                    :coordination, :status, :deadline, :reportedAt, :lag, false, :selfCheckMissed,
+                    :duplicateOf, :now, :now, 0)""")
+                .param("id", h.id).param("number", h.number).param("enterpriseId", h.enterpriseId)
+                .param("enterpriseName", enterpriseName).param("regionCode", h.regionCode).param("zoneCode", h.zoneCode)
+                .param("industryCode", h.industryCode).param("channel", h.channel.name()).param("grade", h.grade.name())
+                .param("clauseId", h.clauseId).param("clauseLabel", clauseLabel).param("description", h.description)
+                .param("location", h.location).param("foundOn", h.foundOn).param("foundBy", h.foundBy)
+                .param("finder", h.finderUserId).param("stock", h.stock()).param("shutdown", h.shutdown.name())
+                .param("coordination", h.needsCoordination).param("status", h.status.name()).param("deadline", h.deadline)
+                .param("reportedAt", ts(h.reportedAt)).param("lag", lagHours(h))
+                .param("selfCheckMissed", h.selfCheckMissed).param("duplicateOf", h.possibleDuplicateOf)
+                .param("now", ts(now))
+                .update();
+        appendTransitions(h);
+    }
+
+    /** Writes the mutable state if nobody else changed the hazard since it was loaded; appends the new timeline steps. */
+    public void save(Hazard h, Instant now) {
+        int updated = jdbc.sql("""
+                update hz_hazard set status = :status, deadline = :deadline, reported_at = :reportedAt, report_lag_hours = :lag,
+                    overdue = :overdue, overdue_since = :overdueSince, escalated_to = :escalatedTo, listing_level = :listingLevel,
+                    listing_document_number = :listingDoc, listing_unit_id = :listingUnit, listing_deadline = :listingDeadline,
+                    review_due_on = :reviewDue, extension_pending = :extensionPending, self_check_missed = :selfCheckMissed,
+                    possible_duplicate_of = :duplicateOf, merged_into = :mergedInto, updated_at = :now, version = version + 1
+                where id = :id and version = :version""")
+                .param("status", h.status.name()).param("deadline", h.deadline).param("reportedAt", ts(h.reportedAt))
+                .param("lag", lagHours(h)).param("overdue", h.overdue).param("overdueSince", h.overdueSince)
+                .param("escalatedTo", h.escalatedTo)
+                .param("listingLevel", h.listingLevel == null ? null : h.listingLevel.name())
+                .param("listingDoc", h.listingDocumentNumber).param("listingUnit", h.listingUnitId)
+                .param("listingDeadline", h.listingDeadline).param("reviewDue", h.reviewDueOn)
+                .param("extensionPending", h.extensionPending).param("selfCheckMissed", h.selfCheckMissed)
+                .param("duplicateOf", h.possibleDuplicateOf).param("mergedInto", h.mergedInto)
+                .param("now", ts(now)).param("id", h.id).param("version", h.version)
+                .update();
+        if (updated == 0) {
+            throw new OptimisticLockingFailureException("hazard " + h.id + " changed concurrently");
+        }
+        h.version++;
+        appendTransitions(h);
+    }
+
+    private void appendTransitions(Hazard h) {
+        for (Transition t : h.newTransitions()) {
+            jdbc.sql("""
+                    insert into hz_transition (hazard_id, from_status, to_status, action, actor_id, actor_name, actor_role, at, reason)
+                    values (:h, :from, :to, :action, :actorId, :actorName, :actorRole, :at, :reason)""")
+                    .param("h", h.id).param("from", t.from() == null ? null : t.from().name()).param("to", t.to().name())
+                    .param("action", t.action().name()).param("actorId", t.actorId()).param("actorName", t.actorName())
+                    .param("actorRole", t.actorRole()).param("at", ts(t.at())).param("reason", t.reason())
+                    .update();
+        }
+    }
+
+    private static Integer lagHours(Hazard h) {
+        if (h.reportedAt == null) {
+            return null;
+        }
+        Instant found = h.foundOn.atStartOfDay(cn.zhiben.platform.PlatformConfiguration.ZONE).toInstant();
+        return (int) Math.max(0, Duration.between(found, h.reportedAt).toHours());
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(ResultSet rs, String c) throws SQLException {
+        Timestamp t = rs.getTimestamp(c);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static LocalDate date(ResultSet rs, String c) throws SQLException {
+        java.sql.Date d = rs.getDate(c);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static Hazard map(ResultSet rs, int n) throws SQLException {
+        Hazard h = new Hazard(rs.getObject("id", UUID.class), rs.getString("number"), rs.getObject("enterprise_id", UUID.class),
+                rs.getString("region_code"), rs.getString("zone_code"), rs.getString("industry_code"),
+                Channel.valueOf(rs.getString("channel")), Grade.valueOf(rs.getString("grade")),
+                rs.getObject("clause_id", UUID.class), rs.getString("description"), rs.getString("location"),
+                date(rs, "found_on"), rs.getString("found_by"), rs.getObject("finder_user_id", UUID.class),
+                Shutdown.valueOf(rs.getString("shutdown")), rs.getBoolean("needs_coordination"), instant(rs, "created_at"),
+                HazardStatus.valueOf(rs.getString("status")), rs.getInt("version"));
+        h.deadline = date(rs, "deadline");
+        h.reportedAt = instant(rs, "reported_at");
+        h.overdue = rs.getBoolean("overdue");
+        h.overdueSince = date(rs, "overdue_since");
+        h.escalatedTo = rs.getString("escalated_to");
+        String level = rs.getString("listing_level");
+        h.listingLevel = level == null ? null : ListingLevel.valueOf(level);
+        h.listingDocumentNumber = rs.getString("listing_document_number");
+        h.listingUnitId = rs.getObject("listing_unit_id", UUID.class);
+        h.listingDeadline = date(rs, "listing_deadline");
+        h.reviewDueOn = date(rs, "review_due_on");
+        h.extensionPending = rs.getBoolean("extension_pending");
+        h.selfCheckMissed = rs.getBoolean("self_check_missed");
+        h.possibleDuplicateOf = rs.getObject("possible_duplicate_of", UUID.class);
+        h.mergedInto = rs.getObject("merged_into", UUID.class);
+        return h;
+    }
+}

@@ -1,0 +1,399 @@
+package cn.zhiben.hazards.internal;
+
+import cn.zhiben.audit.AuditAction;
+import cn.zhiben.audit.AuditEntry;
+import cn.zhiben.audit.AuditLog;
+import cn.zhiben.hazards.Channel;
+import cn.zhiben.hazards.Grade;
+import cn.zhiben.hazards.HazardsProperties;
+import cn.zhiben.hazards.ListingLevel;
+import cn.zhiben.hazards.Shutdown;
+import cn.zhiben.org.EnterpriseDirectory;
+import cn.zhiben.org.EnterpriseRef;
+import cn.zhiben.platform.PlatformConfiguration;
+import cn.zhiben.platform.security.CurrentUser;
+import cn.zhiben.platform.security.RegionCodes;
+import cn.zhiben.platform.security.Role;
+import cn.zhiben.platform.web.ProblemException;
+import cn.zhiben.standards.StandardClause;
+import cn.zhiben.standards.StandardsLibrary;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The application service of the hazards module: finds the hazard inside the caller's scope (404 otherwise), checks
+ * the caller's right ({@link HazardRules}) and the version the caller saw (409 on a stale one), runs the verb, saves,
+ * publishes the events and audits — all in one transaction.
+ */
+@Service
+public class HazardService {
+
+    private final HazardRepository hazards;
+    private final HazardDetails details;
+    private final AttachmentStore attachments;
+    private final EnterpriseDirectory enterprises;
+    private final StandardsLibrary standards;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final HazardsProperties properties;
+    private final Clock clock;
+
+    HazardService(HazardRepository hazards, HazardDetails details, AttachmentStore attachments, EnterpriseDirectory enterprises, StandardsLibrary standards,
+                  ApplicationEventPublisher events, AuditLog audit, HazardsProperties properties, Clock clock) {
+        this.hazards = hazards;
+        this.details = details;
+        this.attachments = attachments;
+        this.enterprises = enterprises;
+        this.standards = standards;
+        this.events = events;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What a reporter states about a new hazard. */
+    public record NewHazard(UUID enterpriseId, Channel channel, Grade grade, UUID clauseId, String description,
+                            String location, LocalDate foundOn, String foundBy, Shutdown shutdown, boolean needsCoordination,
+                            boolean fixedOnSpot, LocalDate deadline) {
+    }
+
+    @Transactional
+    public UUID report(NewHazard cmd) {
+        CurrentUser user = CurrentUser.require();
+        LocalDate today = today();
+        EnterpriseRef enterprise = enterprises.find(cmd.enterpriseId())
+                .filter(e -> user.scope().covers(e.id(), e.regionCode(), e.zoneCode(), e.industryCode()))
+                .orElseThrow(() -> ProblemException.notFound("ENTERPRISE_NOT_FOUND", "企业不存在或不在您的数据范围内"));
+        if (cmd.foundOn().isAfter(today)) {
+            throw ProblemException.badRequest("HAZARD_FOUND_IN_FUTURE", "发现日期不能晚于今天");
+        }
+        if (cmd.channel() == Channel.SELF_INSPECTION) {
+            HazardRules.requireEnterprise(user);
+        } else {
+            HazardRules.requireRegistrar(user, cmd.channel());
+        }
+        if (cmd.fixedOnSpot() && (cmd.grade() == Grade.MAJOR || cmd.channel() != Channel.SELF_INSPECTION)) {
+            throw ProblemException.badRequest("HAZARD_FIX_ON_SPOT_GENERAL_ONLY", "只有企业自查的一般隐患可以立查立改");
+        }
+        String clauseLabel = null;
+        if (cmd.grade() == Grade.MAJOR) {
+            if (cmd.clauseId() == null) {
+                throw ProblemException.badRequest("HAZARD_CLAUSE_REQUIRED", "重大事故隐患须引用判定标准条款");
+            }
+            // the clause of the standard version in force on the finding date, for this enterprise's industry
+            StandardClause clause = standards.requireApplicable(cmd.clauseId(), enterprise.industryCode(),
+                    enterprises.specialOperationCodes(enterprise.id()), cmd.foundOn());
+            clauseLabel = clause.version().citation() + " 第 " + clause.clauseNo() + " 条";
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        String number = hazards.nextNumber(RegionCodes.county(enterprise.regionCode()), today.getYear());
+        Hazard.Facts facts = new Hazard.Facts(enterprise.id(), enterprise.regionCode(), enterprise.zoneCode(),
+                enterprise.industryCode(), cmd.channel(), cmd.grade(), cmd.clauseId(), cmd.description().strip(),
+                cmd.location().strip(), cmd.foundOn(), cmd.foundBy().strip(), cmd.shutdown(), cmd.needsCoordination());
+        HazardActor actor = HazardActor.of(user);
+        Hazard h = cmd.channel() == Channel.SELF_INSPECTION
+                ? Hazard.selfReported(id, number, facts, actor, now, cmd.fixedOnSpot(), cmd.deadline())
+                : Hazard.registered(id, number, facts, actor, now, cmd.deadline());
+        h.possibleDuplicateOf = hazards.openWithSameClause(enterprise.id(), cmd.clauseId(), id).orElse(null);
+        if (cmd.grade() == Grade.MAJOR && (cmd.channel() == Channel.SUPERVISION || cmd.channel() == Channel.TIP_OFF)) {
+            // plan item 23: a major hazard found by others where the enterprise's own checks found none is traced back
+            h.selfCheckMissed = !hazards.selfReportedMajorBetween(enterprise.id(),
+                    cmd.foundOn().minus(properties.selfCheckLookback()), cmd.foundOn());
+        }
+        hazards.insert(h, enterprise.name(), clauseLabel, now);
+        publish(h);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("number", number);
+        summary.put("grade", cmd.grade().name());
+        summary.put("channel", cmd.channel().name());
+        summary.put("status", h.status().name());
+        audit.record(AuditEntry.success(AuditAction.CREATE, "hazard", id, summary));
+        return id;
+    }
+
+    // ---- enterprise verbs ----
+
+    @Transactional
+    public void confirmByDepartment(UUID id, int version) {
+        act(id, version, "confirm-department", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requireSafetyDepartment(u);
+            h.confirmByDepartment(HazardActor.of(u), clock.instant());
+        });
+    }
+
+    @Transactional
+    public void confirmByPrincipal(UUID id, int version) {
+        act(id, version, "confirm-principal", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requirePrincipal(u);
+            h.confirmByPrincipal(HazardActor.of(u), clock.instant());
+        });
+    }
+
+    @Transactional
+    public void returnForCorrection(UUID id, int version, String reason) {
+        act(id, version, "return", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requirePrincipal(u);
+            h.returnForCorrection(HazardActor.of(u), clock.instant(), reason);
+        });
+    }
+
+    @Transactional
+    public void acknowledge(UUID id, int version) {
+        act(id, version, "acknowledge", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requireEnterprise(u);
+            h.acknowledge(HazardActor.of(u), clock.instant());
+        });
+    }
+
+    @Transactional
+    public void filePlan(UUID id, int version, HazardDetails.PlanInput plan) {
+        act(id, version, "file-plan", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requireEnterprise(u);
+            h.filePlan(HazardActor.of(u), clock.instant(), plan.deadline(), today());
+            details.insertPlan(h.id(), plan, u.displayName(), clock.instant());
+        });
+    }
+
+    @Transactional
+    public void reportProgress(UUID id, int version, String summary) {
+        act(id, version, "progress", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requireEnterprise(u);
+            h.reportProgress(HazardActor.of(u), clock.instant(), summary);
+        });
+    }
+
+    @Transactional
+    public void requestExtension(UUID id, int version, LocalDate requested, String reason) {
+        act(id, version, "request-extension", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requireEnterprise(u);
+            LocalDate previous = h.deadline();
+            h.requestExtension(HazardActor.of(u), clock.instant(), requested, reason);
+            details.insertExtension(h.id(), requested, previous, reason, u.displayName(), clock.instant());
+        });
+    }
+
+    @Transactional
+    public void decideExtension(UUID id, int version, boolean approve, String reason) {
+        act(id, version, approve ? "approve-extension" : "refuse-extension", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requireSupervisor(u);
+            LocalDate requested = details.pendingExtensionDate(h.id())
+                    .orElseThrow(() -> new IllegalTransitionException("HAZARD_NO_EXTENSION_PENDING", "没有待审批的延期申请"));
+            h.decideExtension(HazardActor.of(u), clock.instant(), approve, requested, reason, today());
+            details.decideExtension(h.id(), approve, reason, u.displayName(), clock.instant());
+        });
+    }
+
+    @Transactional
+    public void complete(UUID id, int version, String summary) {
+        act(id, version, "complete", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requireEnterprise(u);
+            h.complete(HazardActor.of(u), clock.instant(), summary);
+        });
+    }
+
+    @Transactional
+    public void evaluate(UUID id, int version, HazardDetails.EvaluationInput evaluation) {
+        act(id, version, "evaluate", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requireEnterprise(u);
+            h.evaluate(HazardActor.of(u), clock.instant(), evaluation.conclusion());
+            details.insertEvaluation(h.id(), evaluation, u.displayName(), clock.instant());
+        });
+    }
+
+    @Transactional
+    public void requestSignOff(UUID id, int version) {
+        act(id, version, "request-sign-off", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requireEnterprise(u);
+            h.requestSignOff(HazardActor.of(u), clock.instant(), today().plusDays(properties.reviewDays()));
+        });
+    }
+
+    // ---- government verbs ----
+
+    @Transactional
+    public void signOff(UUID id, int version, String opinion) {
+        act(id, version, "sign-off", h -> {
+            CurrentUser u = CurrentUser.require();
+            ListingLevel level = HazardRules.requireSupervisor(u);
+            h.signOff(HazardActor.of(u), clock.instant(), level, opinion);
+        });
+    }
+
+    @Transactional
+    public void rejectSignOff(UUID id, int version, String reasons, LocalDate newDeadline) {
+        act(id, version, "reject-sign-off", h -> {
+            CurrentUser u = CurrentUser.require();
+            ListingLevel level = HazardRules.requireSupervisor(u);
+            if (h.listingLevel() != null && h.listingLevel() != level) {
+                throw ProblemException.forbidden("HAZARD_LISTING_LEVEL_REQUIRED", "该隐患已挂牌督办，须由挂牌的同级审核");
+            }
+            h.rejectSignOff(HazardActor.of(u), clock.instant(), reasons, newDeadline, today());
+        });
+    }
+
+    public record ListingInput(String documentNumber, UUID supervisingUnitId, LocalDate deadline) {
+    }
+
+    @Transactional
+    public void list(UUID id, int version, ListingInput listing) {
+        act(id, version, "list", h -> {
+            CurrentUser u = CurrentUser.require();
+            ListingLevel level = HazardRules.requireListingOffice(u);
+            if (listing.deadline() == null || listing.deadline().isBefore(today())) {
+                throw ProblemException.badRequest("HAZARD_DEADLINE_INVALID", "督办整改期限须不早于今天");
+            }
+            h.list(HazardActor.of(u), clock.instant(), level, listing.documentNumber(), listing.supervisingUnitId(), listing.deadline());
+        });
+    }
+
+    @Transactional
+    public void delist(UUID id, int version, String reason) {
+        act(id, version, "delist", h -> {
+            CurrentUser u = CurrentUser.require();
+            ListingLevel level = HazardRules.requireListingOffice(u);
+            h.delist(HazardActor.of(u), clock.instant(), level, reason);
+        });
+    }
+
+    @Transactional
+    public void reopen(UUID id, int version, String reason, LocalDate deadline) {
+        act(id, version, "reopen", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requireSpotChecker(u);
+            h.reopen(HazardActor.of(u), clock.instant(), reason, deadline, today());
+        });
+    }
+
+    @Transactional
+    public void merge(UUID id, int version, UUID intoId, String reason) {
+        CurrentUser u = CurrentUser.require();
+        HazardRules.requireSupervisor(u);
+        Hazard h = load(id, version);
+        Hazard target = hazards.find(intoId, u.scope())
+                .orElseThrow(() -> ProblemException.notFound("HAZARD_NOT_FOUND", "要并入的隐患不存在或不在您的数据范围内"));
+        h.mergeInto(target, HazardActor.of(u), clock.instant(), reason);
+        Instant now = clock.instant();
+        hazards.save(h, now);
+        hazards.save(target, now);
+        publish(h);
+        audit.record(AuditEntry.success(AuditAction.TRANSITION, "hazard", id, Map.of("action", "merge", "into", target.number())));
+    }
+
+    /**
+     * Stores an evidence file and puts it on the timeline. The file is written first; if the transaction then rolls
+     * back, the file is deleted again, so no file exists without its row.
+     */
+    @Transactional
+    public AttachmentStore.Attachment attachFile(UUID id, String stage, org.springframework.web.multipart.MultipartFile file) {
+        CurrentUser u = CurrentUser.require();
+        if (u.role() != Role.ENTERPRISE && HazardRules.governmentLevel(u.role()).isEmpty()
+                && u.role() != Role.TOWNSHIP && u.role() != Role.EXPERT) {
+            throw ProblemException.forbidden("HAZARD_ACTION_FORBIDDEN", "当前账号不能上传附件");
+        }
+        if (file == null || file.isEmpty()) {
+            throw ProblemException.badRequest("ATTACHMENT_EMPTY", "请选择要上传的文件");
+        }
+        Hazard h = hazards.find(id, u.scope()).orElseThrow(HazardService::notFound);
+        AttachmentStore.Attachment stored;
+        try (var in = file.getInputStream()) {
+            stored = attachments.store(h.id(), stage, file.getOriginalFilename(), file.getSize(), in, u.displayName());
+        } catch (java.io.IOException e) {
+            throw ProblemException.badRequest("ATTACHMENT_UNREADABLE", "上传的文件无法读取");
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status != STATUS_COMMITTED) {
+                            attachments.discard(stored);
+                        }
+                    }
+                });
+        h.attached(HazardActor.of(u), clock.instant(), stored.fileName());
+        hazards.save(h, clock.instant());
+        audit.record(AuditEntry.success(AuditAction.CREATE, "hazard-attachment", stored.id(),
+                Map.of("hazard", h.number(), "file", stored.fileName(), "sha256", stored.sha256(), "bytes", stored.size())));
+        return stored;
+    }
+
+    // ---- the daily job ----
+
+    /**
+     * Marks every hazard past its deadline as overdue and escalates it one level: county-supervised hazards to the
+     * city, city-listed ones to the city safety committee. Idempotent; returns how many it marked.
+     */
+    @Transactional
+    public int markOverdue() {
+        LocalDate today = today();
+        Instant now = clock.instant();
+        int marked = 0;
+        for (UUID id : hazards.overdueCandidates(today)) {
+            Hazard h = hazards.findUnscoped(id).orElseThrow();
+            String escalateTo = h.listingLevel() == ListingLevel.CITY ? "市安委会" : "市级（市安委办及行业主管部门）";
+            if (h.markOverdue(now, today, escalateTo)) {
+                hazards.save(h, now);
+                publish(h);
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    // ---- helpers ----
+
+    private void act(UUID id, int version, String action, Consumer<Hazard> verb) {
+        Hazard h = load(id, version);
+        String before = h.status().name();
+        verb.accept(h);
+        hazards.save(h, clock.instant());
+        publish(h);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("action", action);
+        summary.put("number", h.number());
+        summary.put("status", java.util.Arrays.asList(before, h.status().name()));
+        audit.record(AuditEntry.success(AuditAction.TRANSITION, "hazard", id, summary));
+    }
+
+    private Hazard load(UUID id, int version) {
+        Hazard h = hazards.find(id, CurrentUser.require().scope()).orElseThrow(HazardService::notFound);
+        if (h.version() != version) {
+            throw new ProblemException(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION", "隐患已被他人处理，请刷新后重试");
+        }
+        return h;
+    }
+
+    private void publish(Hazard h) {
+        h.pendingEvents().forEach(events::publishEvent);
+        h.clearPending();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
+    }
+
+    static ProblemException notFound() {
+        return ProblemException.notFound("HAZARD_NOT_FOUND", "隐患不存在或不在您的数据范围内");
+    }
+}

@@ -1,0 +1,72 @@
+package cn.zhiben.identity;
+
+import cn.zhiben.org.Industry;
+import cn.zhiben.org.IndustryCatalog;
+import cn.zhiben.platform.security.RegionCodes;
+import cn.zhiben.platform.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Which accounts to tell about something: for notifications from other modules. Enabled accounts only. */
+@Service
+public class AccountDirectory {
+
+    private final JdbcClient jdbc;
+    private final IndustryCatalog industries;
+
+    AccountDirectory(JdbcClient jdbc, IndustryCatalog industries) {
+        this.jdbc = jdbc;
+        this.industries = industries;
+    }
+
+    /** The enterprise's own accounts. */
+    public List<UUID> enterpriseAccounts(UUID enterpriseId) {
+        return jdbc.sql("select id from idn_user where enabled and role = 'ENTERPRISE' and enterprise_id = :e order by username")
+                .param("e", enterpriseId).query(UUID.class).list();
+    }
+
+    /**
+     * The supervising departments of an enterprise at this place and of this industry (三管三必须): member-unit accounts
+     * of every unit that leads or co-operates on the industry or one of its parents, and the county-unit accounts of
+     * those units in the enterprise's county.
+     */
+    public List<UUID> supervisorAccounts(String regionCode, String industryCode) {
+        Set<UUID> units = new LinkedHashSet<>();
+        for (String code : ancestry(industryCode)) {
+            industries.find(code).ifPresent(i -> i.supervisors().stream().map(Industry.Supervisor::unitId).forEach(units::add));
+        }
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id from idn_user where enabled and unit_id in (:units)
+                  and (role = 'MEMBER_UNIT' or (role = 'COUNTY_UNIT' and region_code = :county))
+                order by username""")
+                .param("units", List.copyOf(units)).param("county", RegionCodes.county(regionCode))
+                .query(UUID.class).list();
+    }
+
+    /** Accounts of these roles; for a county-level role, only those of the given county. */
+    public List<UUID> accountsWithRole(Role role, String countyCode) {
+        return jdbc.sql("select id from idn_user where enabled and role = :r and (:county::text is null or region_code = :county) order by username")
+                .param("r", role.name()).param("county", countyCode).query(UUID.class).list();
+    }
+
+    /** mine.coal -> [mine.coal, mine] */
+    static List<String> ancestry(String industryCode) {
+        List<String> out = new ArrayList<>();
+        String c = industryCode;
+        while (c != null && !c.isEmpty()) {
+            out.add(c);
+            int dot = c.lastIndexOf('.');
+            c = dot < 0 ? null : c.substring(0, dot);
+        }
+        return out;
+    }
+}
