@@ -351,6 +351,28 @@ class HazardPagesWebTests extends HazardPageTestSupport {
     }
 
     @Test
+    void aDuplicateIsMergedFromThePageAndBothSidesShowIt() throws Exception {
+        UUID clause = coalClause(32);
+        UUID first = selfReported(clause, unique("原隐患"));
+        UUID duplicate = selfReported(clause, unique("重复隐患"));
+        MockHttpSession inspector = login("zezhou-yingji");
+        String page = page(inspector, "/hazards/" + duplicate);
+        assertThat(page).contains("疑似重复").contains("act-merge").containsPattern("value=\"" + first + "\"\\s+selected=\"selected\"");
+        assertThat(section(page(inspector, "/hazards/inbox"), "group-POSSIBLE_DUPLICATE")).contains(number(duplicate));
+
+        MvcResult merged = submit(inspector, duplicate, "merge", "version", String.valueOf(pageVersion(inspector, duplicate)),
+                "into", first.toString(), "reason", "同一条款、同一部位");
+        assertThat(merged.getResponse().getRedirectedUrl()).isEqualTo("/hazards/" + duplicate);
+        String mergedPage = page(inspector, "/hazards/" + duplicate);
+        assertThat(mergedPage).contains("已合并").contains("href=\"/hazards/" + first + "\"").contains(number(first));
+        assertThat(mergedPage).doesNotContain("act-merge").doesNotContain("act-attachments");
+        String target = page(inspector, "/hazards/" + first);
+        assertThat(target).contains("合并 " + number(duplicate));
+        // a merged hazard no longer waits for anyone
+        assertThat(page(login("qiye"), "/hazards/inbox")).doesNotContain(number(duplicate));
+    }
+
+    @Test
     void theSmsLogIsForTheCityOfficeAndShowsMaskedNumbersOnly() throws Exception {
         reported(coalClause(31));
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from ntf_sms").query(Long.class).single() > 0);

@@ -63,7 +63,9 @@ class HazardPageController {
 
     @GetMapping
     String list(@ModelAttribute("filter") HazardListParams filter,
-                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, HttpServletResponse response) {
+                @RequestHeader(value = "HX-Request", required = false) String htmx,
+                @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
+                Model model, HttpServletResponse response) {
         CurrentUser user = CurrentUser.require();
         HazardQueries.Page result = queries.search(user.scope(), filter.toFilter(), filter.sortOrDefault(),
                 filter.pageOrFirst(), PAGE_SIZE);
@@ -72,7 +74,8 @@ class HazardPageController {
         model.addAttribute("pageCount", result.totalCapped() ? null : (int) ((result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("fmt", new HazardFormat(snapshot));
         response.setHeader("Vary", "HX-Request");
-        if (htmx != null) {
+        // a history restore without a cached page needs the whole page, not the table
+        if (htmx != null && historyRestore == null) {
             return "hazards/list :: results";
         }
         model.addAttribute("regions", HazardPages.regionOptions(user.scope(), snapshot));
