@@ -373,6 +373,29 @@ class HazardPagesWebTests extends HazardPageTestSupport {
     }
 
     @Test
+    void aGeneralHazardFixedOnTheSpotIsReopenedBySpotCheckFromThePage() throws Exception {
+        MockHttpSession safety = login("qiye");
+        String marker = unique("立查立改");
+        MvcResult created = mvc.perform(post("/hazards").session(safety).with(csrf())
+                        .param("grade", "GENERAL").param("fixedOnSpot", "true").param("deadline", today().plusDays(3).toString())
+                        .param("description", marker).param("location", "绞车房").param("foundOn", today().toString())
+                        .param("foundBy", "班组长"))
+                .andReturn();
+        String location = created.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/hazards/");
+        UUID id = UUID.fromString(location.substring("/hazards/".length()));
+        assertThat(page(safety, location)).contains("已整改关闭").contains("立查立改");
+        assertThat(forms(safety, id)).doesNotContain("act-reopen");
+
+        MockHttpSession inspector = login("zezhou-yingji");
+        assertThat(forms(inspector, id)).contains("act-reopen");
+        MvcResult reopened = submit(inspector, id, "reopen", "version", String.valueOf(pageVersion(inspector, id)),
+                "reason", "抽查发现仍未整改到位", "deadline", today().plusDays(5).toString());
+        assertThat(reopened.getResponse().getRedirectedUrl()).isEqualTo(location);
+        assertThat(page(inspector, location)).contains("整改中").contains("抽查发现仍未整改到位").contains("抽查重新打开");
+    }
+
+    @Test
     void theSmsLogIsForTheCityOfficeAndShowsMaskedNumbersOnly() throws Exception {
         reported(coalClause(31));
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from ntf_sms").query(Long.class).single() > 0);
