@@ -40,6 +40,22 @@ public class Inbox {
                 .param("u", userId).query(Long.class).single();
     }
 
+    /** One of the user's own messages; someone else's is absent, like a missing one. */
+    public java.util.Optional<Message> message(UUID userId, UUID messageId) {
+        return jdbc.sql("select * from ntf_message where id = :id and recipient_user_id = :u")
+                .param("id", messageId).param("u", userId)
+                .query((rs, i) -> new Message(rs.getObject("id", UUID.class), rs.getString("category"), rs.getString("title"),
+                        rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()))
+                .optional();
+    }
+
+    /** Marks all of the user's unread messages read; returns how many. */
+    public int markAllRead(UUID userId) {
+        return jdbc.sql("update ntf_message set read_at = :at where recipient_user_id = :u and read_at is null")
+                .param("at", Timestamp.from(clock.instant())).param("u", userId).update();
+    }
+
     /** Marks one of the caller's messages read; someone else's message is a 404, like a missing one. */
     public void markRead(UUID userId, UUID messageId) {
         int n = jdbc.sql("update ntf_message set read_at = coalesce(read_at, :at) where id = :id and recipient_user_id = :u")

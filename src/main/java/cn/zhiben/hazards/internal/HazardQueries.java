@@ -4,8 +4,10 @@ import cn.zhiben.hazards.Channel;
 import cn.zhiben.hazards.Grade;
 import cn.zhiben.hazards.HazardStatus;
 import cn.zhiben.hazards.ListingLevel;
+import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.DataScope;
 import cn.zhiben.platform.security.RegionCodes;
+import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +62,8 @@ public class HazardQueries {
     public record Row(UUID id, String number, UUID enterpriseId, String enterpriseName, String regionCode, String industryCode,
                       Channel channel, Grade grade, HazardStatus status, LocalDate foundOn, LocalDate deadline,
                       boolean overdue, ListingLevel listingLevel, boolean stock, boolean selfCheckMissed,
-                      UUID possibleDuplicateOf, boolean extensionPending, String clauseLabel, String description) {
+                      UUID possibleDuplicateOf, boolean extensionPending, String clauseLabel, String description,
+                      LocalDate reviewDueOn) {
     }
 
     /** @param total rows matching, or {@link #COUNT_CAP}+1 meaning "more than the cap" */
@@ -195,7 +199,7 @@ public class HazardQueries {
                          Instant reportedAt, Integer reportLagHours, LocalDate overdueSince, String escalatedTo,
                          String listingDocumentNumber, UUID listingUnitId, LocalDate listingDeadline, LocalDate reviewDueOn,
                          UUID mergedInto, int version, List<TimelineStep> timeline, List<PlanView> plans,
-                         List<ExtensionView> extensions, List<EvaluationView> evaluations) {
+                         List<ExtensionView> extensions, List<EvaluationView> evaluations, UUID clauseId) {
     }
 
     public java.util.Optional<Detail> detail(UUID id, DataScope scope) {
@@ -208,7 +212,7 @@ public class HazardQueries {
                         rs.getString("escalated_to"), rs.getString("listing_document_number"),
                         rs.getObject("listing_unit_id", UUID.class), date(rs, "listing_deadline"), date(rs, "review_due_on"),
                         rs.getObject("merged_into", UUID.class), rs.getInt("version"),
-                        timeline(id), plans(id), extensions(id), evaluations(id)))
+                        timeline(id), plans(id), extensions(id), evaluations(id), rs.getObject("clause_id", UUID.class)))
                 .optional();
     }
 
@@ -249,26 +253,153 @@ public class HazardQueries {
 
     // ---- 三公开: the listing board every signed-in user may see ----
 
+    /**
+     * @param reason   what the event said: level and document number of a listing, the reason of a de-listing
+     * @param viewable whether the viewer's own scope covers the hazard (the board is public; the detail is not)
+     */
     public record BoardEntry(UUID hazardId, String number, String enterpriseName, String regionCode, String industryCode,
                              HazardStatus status, ListingLevel level, String documentNumber, LocalDate deadline,
-                             String event, Instant at) {
+                             String event, Instant at, String reason, boolean viewable) {
     }
 
     /** Listing and de-listing events, newest first, with the hazard's current state. */
     public List<BoardEntry> listingBoard(int limit) {
+        return listingBoard(limit, DataScope.none());
+    }
+
+    /** The same board, marking which hazards the viewer may open. */
+    public List<BoardEntry> listingBoard(int limit, DataScope viewer) {
+        DataScope.Sql s = viewer.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
         return jdbc.sql("""
                 select h.id, h.number, h.enterprise_name, h.region_code, h.industry_code, h.status, h.listing_level,
-                       h.listing_document_number, h.listing_deadline, t.action, t.at, t.reason
+                       h.listing_document_number, h.listing_deadline, t.action, t.at, t.reason,
+                       (%s) as viewable
                 from hz_transition t join hz_hazard h on h.id = t.hazard_id
                 where t.action in ('LIST', 'DELIST')
-                order by t.at desc, t.id desc limit :limit""")
-                .param("limit", limit)
+                order by t.at desc, t.id desc limit :limit""".formatted(s.where()))
+                .params(s.params()).param("limit", limit)
                 .query((rs, n) -> new BoardEntry(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getString("enterprise_name"), rs.getString("region_code"), rs.getString("industry_code"),
                         HazardStatus.valueOf(rs.getString("status")), level(rs.getString("listing_level")),
                         rs.getString("listing_document_number"), date(rs, "listing_deadline"),
-                        rs.getString("action"), instant(rs, "at")))
+                        rs.getString("action"), instant(rs, "at"), rs.getString("reason"), rs.getBoolean("viewable")))
                 .list();
+    }
+
+    // ---- 待我处理: what waits for the current user, by what is awaited ----
+
+    /** What a hazard waits for, in the order the inbox shows the groups. */
+    public enum Awaiting {
+        CONFIRMATION("待确认"),
+        ACKNOWLEDGEMENT("待签收"),
+        PLAN("待制定整改方案"),
+        RECTIFICATION_DUE("整改中（临期 7 天内、已逾期）"),
+        EVALUATION("待评估"),
+        SIGN_OFF_REQUEST("待申请销号"),
+        SIGN_OFF_REVIEW("待审核销号"),
+        EXTENSION_DECISION("待审批延期"),
+        POSSIBLE_DUPLICATE("疑似重复"),
+        OVERDUE("逾期未整改"),
+        LISTED("挂牌督办中");
+
+        private final String label;
+
+        Awaiting(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A deadline this close (days) puts a hazard under rectification into the enterprise's inbox. */
+    static final int DUE_SOON_DAYS = 7;
+    private static final String OPEN = "h.status not in ('SIGNED_OFF', 'CLOSED', 'MERGED')";
+
+    public record InboxGroup(Awaiting kind, long count, List<Row> rows) {
+    }
+
+    private record Condition(Awaiting kind, String sql, String order) {
+    }
+
+    /**
+     * The conditions under which a hazard waits for this user, mirroring {@link HazardActions}: the enterprise's own
+     * verbs, the supervising departments' reviews and decisions, and the offices' watch over overdue and listed ones.
+     */
+    private static List<Condition> conditions(CurrentUser user) {
+        List<Condition> out = new ArrayList<>();
+        Role role = user.role();
+        if (role == Role.ENTERPRISE) {
+            boolean principal = user.enterprisePosition() == CurrentUser.EnterprisePosition.PRINCIPAL;
+            out.add(new Condition(Awaiting.CONFIRMATION, principal ? "h.status = 'PENDING_PRINCIPAL_CONFIRMATION'"
+                    : "h.status = 'PENDING_DEPARTMENT_CONFIRMATION'", "h.created_at, h.id"));
+            out.add(new Condition(Awaiting.ACKNOWLEDGEMENT, "h.status = 'PENDING_ACKNOWLEDGEMENT'", "h.created_at, h.id"));
+            out.add(new Condition(Awaiting.PLAN, "h.status = 'REPORTED'", "h.deadline nulls last, h.reported_at, h.id"));
+            out.add(new Condition(Awaiting.RECTIFICATION_DUE, "h.status = 'RECTIFYING' and (h.overdue or h.deadline <= :dueSoon)",
+                    "h.deadline, h.id"));
+            out.add(new Condition(Awaiting.EVALUATION, "h.status = 'COMPLETED'", "h.updated_at, h.id"));
+            out.add(new Condition(Awaiting.SIGN_OFF_REQUEST, "h.status = 'EVALUATED'", "h.updated_at, h.id"));
+        }
+        var level = HazardRules.governmentLevel(role);
+        if (level.isPresent()) {
+            // a listed hazard is reviewed at its listing level only; overdue reviews (earliest due) first
+            out.add(new Condition(Awaiting.SIGN_OFF_REVIEW, "h.status = 'SIGN_OFF_REQUESTED' and (h.listing_level is null or h.listing_level = '"
+                    + level.get().name() + "')", "h.review_due_on nulls last, h.id"));
+            out.add(new Condition(Awaiting.EXTENSION_DECISION, "h.status = 'RECTIFYING' and h.extension_pending", "h.deadline, h.id"));
+            out.add(new Condition(Awaiting.POSSIBLE_DUPLICATE, OPEN + " and h.possible_duplicate_of is not null and exists ("
+                    + "select 1 from hz_hazard o where o.id = h.possible_duplicate_of and o.status not in ('SIGNED_OFF', 'CLOSED', 'MERGED'))",
+                    "h.created_at desc, h.id"));
+        }
+        if (role == Role.CITY_OFFICE || role == Role.COUNTY_OFFICE) {
+            out.add(new Condition(Awaiting.OVERDUE, "h.overdue and h.status in ('REPORTED', 'RECTIFYING')", "h.deadline, h.id"));
+            out.add(new Condition(Awaiting.LISTED, OPEN + " and h.listing_level is not null", "h.listing_deadline nulls last, h.id"));
+        }
+        return out;
+    }
+
+    /** The hazards waiting for the user, in groups (each with its full count and its first rows), inside the user's scope. */
+    public List<InboxGroup> awaiting(CurrentUser user, LocalDate today, int rowsPerGroup) {
+        DataScope.Sql s = user.scope().toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        List<InboxGroup> out = new ArrayList<>();
+        for (Condition c : conditions(user)) {
+            String where = s.where() + " and " + c.sql();
+            long count = jdbc.sql("select count(*) from hz_hazard h where " + where)
+                    .params(s.params()).param("dueSoon", today.plusDays(DUE_SOON_DAYS)).query(Long.class).single();
+            List<Row> rows = count == 0 ? List.of() : jdbc.sql("select h.* from hz_hazard h where " + where
+                            + " order by " + c.order() + " limit :limit")
+                    .params(s.params()).param("dueSoon", today.plusDays(DUE_SOON_DAYS)).param("limit", rowsPerGroup)
+                    .query(HazardQueries::row).list();
+            out.add(new InboxGroup(c.kind(), count, rows));
+        }
+        return out;
+    }
+
+    /** How many hazards wait for the user (each counted once, whatever it waits for). */
+    public long awaitingCount(CurrentUser user, LocalDate today) {
+        List<Condition> conditions = conditions(user);
+        if (conditions.isEmpty()) {
+            return 0;
+        }
+        DataScope.Sql s = user.scope().toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        String any = String.join(" or ", conditions.stream().map(c -> "(" + c.sql() + ")").toList());
+        return jdbc.sql("select count(*) from hz_hazard h where " + s.where() + " and (" + any + ")")
+                .params(s.params()).param("dueSoon", today.plusDays(DUE_SOON_DAYS)).query(Long.class).single();
+    }
+
+    /** The home page's figures for a scope: open major hazards, overdue, listed. */
+    public record Figures(long openMajor, long overdue, long listed) {
+    }
+
+    public Figures figures(DataScope scope) {
+        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        return jdbc.sql("""
+                select count(*) filter (where h.grade = 'MAJOR'),
+                       count(*) filter (where h.overdue and h.status in ('REPORTED', 'RECTIFYING')),
+                       count(*) filter (where h.listing_level is not null)
+                from hz_hazard h where %s and %s""".formatted(s.where(), OPEN))
+                .params(s.params())
+                .query((rs, n) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
     }
 
     // ---- mapping ----
@@ -280,7 +411,8 @@ public class HazardQueries {
                 HazardStatus.valueOf(rs.getString("status")), date(rs, "found_on"), date(rs, "deadline"),
                 rs.getBoolean("overdue"), level(rs.getString("listing_level")), rs.getBoolean("stock"),
                 rs.getBoolean("self_check_missed"), rs.getObject("possible_duplicate_of", UUID.class),
-                rs.getBoolean("extension_pending"), rs.getString("clause_label"), rs.getString("description"));
+                rs.getBoolean("extension_pending"), rs.getString("clause_label"), rs.getString("description"),
+                date(rs, "review_due_on"));
     }
 
     private static ListingLevel level(String s) {

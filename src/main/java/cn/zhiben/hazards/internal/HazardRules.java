@@ -6,6 +6,8 @@ import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,15 +54,29 @@ public final class HazardRules {
 
     /** Registering a hazard found from outside the enterprise. */
     public static void requireRegistrar(CurrentUser user, Channel channel) {
-        boolean government = governmentLevel(user.role()).isPresent() || user.role() == Role.TOWNSHIP;
-        boolean ok = switch (channel) {
-            case SELF_INSPECTION -> false;
-            case EXPERT -> government || user.role() == Role.EXPERT;
-            case SUPERVISION, TIP_OFF, MONITORING, ASSIGNED -> government;
-        };
-        if (!ok) {
+        if (!mayRegister(user.role(), channel)) {
             throw denied("当前账号不能以「" + channel.label() + "」渠道登记隐患");
         }
+    }
+
+    private static boolean mayRegister(Role role, Channel channel) {
+        boolean government = governmentLevel(role).isPresent() || role == Role.TOWNSHIP;
+        return switch (channel) {
+            case SELF_INSPECTION -> false;
+            case EXPERT -> government || role == Role.EXPERT;
+            case SUPERVISION, TIP_OFF, MONITORING, ASSIGNED -> government;
+        };
+    }
+
+    /**
+     * The channels through which this user may put a hazard on record: an enterprise only by its own inspection,
+     * others by the external channels {@link #requireRegistrar} lets them use. Empty: the user cannot report at all.
+     */
+    public static List<Channel> reportChannels(CurrentUser user) {
+        if (user.role() == Role.ENTERPRISE) {
+            return List.of(Channel.SELF_INSPECTION);
+        }
+        return Arrays.stream(Channel.values()).filter(c -> mayRegister(user.role(), c)).toList();
     }
 
     /** Extension decisions, reviews and sign-off: a supervising department or office at city or county level. */

@@ -67,13 +67,27 @@ public class HazardService {
                             boolean fixedOnSpot, LocalDate deadline) {
     }
 
+    /** The enterprise, if it exists and lies inside the caller's data scope (the only ones a caller may report on). */
+    public java.util.Optional<EnterpriseRef> enterpriseInScope(UUID enterpriseId) {
+        CurrentUser user = CurrentUser.require();
+        return enterprises.find(enterpriseId)
+                .filter(e -> user.scope().covers(e.id(), e.regionCode(), e.zoneCode(), e.industryCode()));
+    }
+
+    /**
+     * The determination clauses a major hazard of this enterprise found on this date may cite (its industry and special
+     * operations, the versions in force that day): what the report form offers. 404 outside the caller's scope.
+     */
+    public cn.zhiben.standards.Checklist clauseChecklist(UUID enterpriseId, LocalDate foundOn) {
+        EnterpriseRef enterprise = enterpriseInScope(enterpriseId).orElseThrow(HazardService::enterpriseNotFound);
+        return standards.checklist(enterprise.id(), foundOn);
+    }
+
     @Transactional
     public UUID report(NewHazard cmd) {
         CurrentUser user = CurrentUser.require();
         LocalDate today = today();
-        EnterpriseRef enterprise = enterprises.find(cmd.enterpriseId())
-                .filter(e -> user.scope().covers(e.id(), e.regionCode(), e.zoneCode(), e.industryCode()))
-                .orElseThrow(() -> ProblemException.notFound("ENTERPRISE_NOT_FOUND", "企业不存在或不在您的数据范围内"));
+        EnterpriseRef enterprise = enterpriseInScope(cmd.enterpriseId()).orElseThrow(HazardService::enterpriseNotFound);
         if (cmd.foundOn().isAfter(today)) {
             throw ProblemException.badRequest("HAZARD_FOUND_IN_FUTURE", "发现日期不能晚于今天");
         }
@@ -213,6 +227,12 @@ public class HazardService {
 
     @Transactional
     public void evaluate(UUID id, int version, HazardDetails.EvaluationInput evaluation) {
+        if (!"SELF".equals(evaluation.kind()) && !"THIRD_PARTY".equals(evaluation.kind())) {
+            throw ProblemException.badRequest("HAZARD_EVALUATION_KIND_INVALID", "评估方式须为 SELF（企业自评）或 THIRD_PARTY（第三方）");
+        }
+        if ("THIRD_PARTY".equals(evaluation.kind()) && (evaluation.organisation() == null || evaluation.organisation().isBlank())) {
+            throw ProblemException.badRequest("HAZARD_EVALUATION_ORGANISATION_REQUIRED", "第三方评估须填写评估机构");
+        }
         act(id, version, "evaluate", h -> {
             CurrentUser u = CurrentUser.require();
             HazardRules.requireEnterprise(u);
@@ -391,6 +411,10 @@ public class HazardService {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
+    }
+
+    private static ProblemException enterpriseNotFound() {
+        return ProblemException.notFound("ENTERPRISE_NOT_FOUND", "企业不存在或不在您的数据范围内");
     }
 
     static ProblemException notFound() {

@@ -18,13 +18,15 @@ import java.util.Map;
 @Component
 public class HazardsExport {
 
-    private static final String[] HEADERS = {"编号", "企业", "区划代码", "行业", "渠道", "等级", "状态", "判定条款", "隐患描述",
+    private static final String[] HEADERS = {"编号", "企业", "所在地", "行业领域", "渠道", "等级", "状态", "判定条款", "隐患描述",
             "发现日期", "整改期限", "逾期", "挂牌督办", "存量/增量", "自查未发现"};
     private final HazardQueries queries;
+    private final HazardNames names;
     private final AuditLog audit;
 
-    HazardsExport(HazardQueries queries, AuditLog audit) {
+    HazardsExport(HazardQueries queries, HazardNames names, AuditLog audit) {
         this.queries = queries;
+        this.names = names;
         this.audit = audit;
     }
 
@@ -36,14 +38,16 @@ public class HazardsExport {
             for (int i = 0; i < HEADERS.length; i++) {
                 header.createCell(i).setCellValue(HEADERS[i]);
             }
+            // names looked up once for the whole export, not per row
+            HazardNames.Snapshot lookup = names.snapshot();
             int[] n = {0};
             queries.stream(user.scope(), filter, sort, r -> {
                 Row row = sheet.createRow(++n[0]);
                 int c = 0;
                 row.createCell(c++).setCellValue(r.number());
                 row.createCell(c++).setCellValue(r.enterpriseName());
-                row.createCell(c++).setCellValue(r.regionCode());
-                row.createCell(c++).setCellValue(r.industryCode());
+                row.createCell(c++).setCellValue(lookup.region(r.regionCode()));
+                row.createCell(c++).setCellValue(lookup.industry(r.industryCode()));
                 row.createCell(c++).setCellValue(r.channel().label());
                 row.createCell(c++).setCellValue(r.grade().label());
                 row.createCell(c++).setCellValue(r.status().label());

@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -66,42 +67,36 @@ class HazardApiController {
 
     // ---- reading ----
 
+    /** The list filters as query parameters; a value of the wrong type is a 400 naming the parameter. */
+    record FilterParams(String region, String industry, Channel channel, Grade grade, Set<HazardStatus> status, Boolean listed,
+                        ListingLevel listingLevel, Boolean overdue, Boolean stock, Boolean selfCheckMissed, Boolean open,
+                        UUID enterpriseId, String keyword, LocalDate foundFrom, LocalDate foundTo, LocalDate reportedFrom,
+                        LocalDate reportedTo, HazardQueries.Sort sort) {
+
+        HazardQueries.Filter filter() {
+            return new HazardQueries.Filter(region, industry, channel, grade, status, listed, listingLevel, overdue, stock,
+                    selfCheckMissed, open, enterpriseId, keyword, foundFrom, foundTo, reportedFrom, reportedTo);
+        }
+
+        HazardQueries.Sort sortOrDefault() {
+            return sort == null ? HazardQueries.Sort.FOUND_DESC : sort;
+        }
+    }
+
     @Operation(summary = "隐患列表（按数据范围过滤，可按区域、行业、渠道、等级、状态、挂牌、逾期、存量/增量、日期筛选）")
     @GetMapping
-    HazardQueries.Page search(@RequestParam(required = false) String region, @RequestParam(required = false) String industry,
-                              @RequestParam(required = false) Channel channel, @RequestParam(required = false) Grade grade,
-                              @RequestParam(required = false) Set<HazardStatus> status, @RequestParam(required = false) Boolean listed,
-                              @RequestParam(required = false) ListingLevel listingLevel, @RequestParam(required = false) Boolean overdue,
-                              @RequestParam(required = false) Boolean stock, @RequestParam(required = false) Boolean selfCheckMissed,
-                              @RequestParam(required = false) Boolean open, @RequestParam(required = false) UUID enterpriseId,
-                              @RequestParam(required = false) String keyword,
-                              @RequestParam(required = false) LocalDate foundFrom, @RequestParam(required = false) LocalDate foundTo,
-                              @RequestParam(required = false) LocalDate reportedFrom, @RequestParam(required = false) LocalDate reportedTo,
-                              @RequestParam(defaultValue = "FOUND_DESC") HazardQueries.Sort sort,
-                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return queries.search(CurrentUser.require().scope(), new HazardQueries.Filter(region, industry, channel, grade, status,
-                listed, listingLevel, overdue, stock, selfCheckMissed, open, enterpriseId, keyword, foundFrom, foundTo,
-                reportedFrom, reportedTo), sort, page, size);
+    HazardQueries.Page search(@ModelAttribute FilterParams params, @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "20") int size) {
+        return queries.search(CurrentUser.require().scope(), params.filter(), params.sortOrDefault(), page, size);
     }
 
     @Operation(summary = "按相同筛选条件导出 Excel")
     @GetMapping("/export.xlsx")
-    void exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String industry,
-                    @RequestParam(required = false) Channel channel, @RequestParam(required = false) Grade grade,
-                    @RequestParam(required = false) Set<HazardStatus> status, @RequestParam(required = false) Boolean listed,
-                    @RequestParam(required = false) ListingLevel listingLevel, @RequestParam(required = false) Boolean overdue,
-                    @RequestParam(required = false) Boolean stock, @RequestParam(required = false) Boolean selfCheckMissed,
-                    @RequestParam(required = false) Boolean open, @RequestParam(required = false) UUID enterpriseId,
-                    @RequestParam(required = false) String keyword,
-                    @RequestParam(required = false) LocalDate foundFrom, @RequestParam(required = false) LocalDate foundTo,
-                    @RequestParam(required = false) LocalDate reportedFrom, @RequestParam(required = false) LocalDate reportedTo,
-                    @RequestParam(defaultValue = "FOUND_DESC") HazardQueries.Sort sort, HttpServletResponse response) throws IOException {
+    void exportXlsx(@ModelAttribute FilterParams params, HttpServletResponse response) throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("隐患清单.xlsx", StandardCharsets.UTF_8).build().toString());
-        export.write(CurrentUser.require(), new HazardQueries.Filter(region, industry, channel, grade, status, listed,
-                listingLevel, overdue, stock, selfCheckMissed, open, enterpriseId, keyword, foundFrom, foundTo, reportedFrom,
-                reportedTo), sort, response.getOutputStream());
+        export.write(CurrentUser.require(), params.filter(), params.sortOrDefault(), response.getOutputStream());
     }
 
     record DetailResponse(HazardQueries.Detail hazard, List<HazardAction> availableActions,
@@ -119,7 +114,7 @@ class HazardApiController {
     @Operation(summary = "挂牌督办公示（三公开：平台内所有用户可见）")
     @GetMapping("/listings")
     List<HazardQueries.BoardEntry> listings() {
-        return queries.listingBoard(200);
+        return queries.listingBoard(200, CurrentUser.require().scope());
     }
 
     // ---- creating ----
@@ -240,12 +235,6 @@ class HazardApiController {
     @Operation(summary = "整改效果评估（企业自行评估或第三方评估报告）")
     @PostMapping("/{id}/evaluation")
     ActionResult evaluate(@PathVariable UUID id, @Valid @RequestBody EvaluationRequest r) {
-        if (!r.kind().equals("SELF") && !r.kind().equals("THIRD_PARTY")) {
-            throw ProblemException.badRequest("HAZARD_EVALUATION_KIND_INVALID", "评估方式须为 SELF（企业自评）或 THIRD_PARTY（第三方）");
-        }
-        if (r.kind().equals("THIRD_PARTY") && (r.organisation() == null || r.organisation().isBlank())) {
-            throw ProblemException.badRequest("HAZARD_EVALUATION_ORGANISATION_REQUIRED", "第三方评估须填写评估机构");
-        }
         service.evaluate(id, r.version(), new HazardDetails.EvaluationInput(r.kind(), r.organisation(), r.conclusion(), r.evaluatedOn()));
         return result(id);
     }

@@ -4,6 +4,7 @@ import cn.zhiben.org.EnterpriseScale;
 import cn.zhiben.org.EnterpriseStatus;
 import cn.zhiben.org.SpecialOperation;
 import cn.zhiben.org.StandardizationGrade;
+import cn.zhiben.org.internal.EnterpriseCriteria;
 import cn.zhiben.org.internal.EnterpriseDraft;
 import cn.zhiben.org.internal.EnterpriseExportService;
 import cn.zhiben.org.internal.EnterpriseFilter;
@@ -108,6 +109,24 @@ class EnterprisePageController {
         enumOptions(model);
         return "org/enterprises/list";
     }
+
+    /**
+     * The enterprise picker other modules' forms load with htmx: a select named enterpriseId of the enterprises in the
+     * caller's scope whose name or credit code contains the keyword (the same search as the list).
+     */
+    @GetMapping("/picker")
+    @PreAuthorize("hasAuthority('PERM_BUSINESS_READ')")
+    String picker(@RequestParam(required = false) String keyword, Model model) {
+        String k = keyword == null || keyword.isBlank() ? null : keyword.strip();
+        if (k != null && k.length() > 100) {
+            k = k.substring(0, 100);
+        }
+        model.addAttribute("result", enterprises.search(CurrentUser.require(),
+                new EnterpriseCriteria(k, null, null, null, null, null, null), 0, PICKER_SIZE, null));
+        return "org/enterprises/picker :: select";
+    }
+
+    static final int PICKER_SIZE = 20;
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('PERM_BUSINESS_READ')")

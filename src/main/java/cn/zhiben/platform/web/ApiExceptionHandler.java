@@ -1,6 +1,7 @@
 package cn.zhiben.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,12 +52,13 @@ public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handle(Exception e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> handle(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             if (e instanceof ProblemException p) {
-                // a page request: show the problem's status and Chinese message on the error page instead of a 500
+                // a page request: the container's error dispatch renders the error page with this status and message
                 request.setAttribute(ZhibenErrorController.PROBLEM_ATTRIBUTE, p);
-                throw new org.springframework.web.server.ResponseStatusException(p.status(), p.getMessage());
+                response.sendError(p.status().value(), p.getMessage());
+                return null;
             }
             throw e;
         }

@@ -1,22 +1,21 @@
 package cn.zhiben.standards.internal;
 
+import cn.zhiben.org.SpecialOperation;
+
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The special operations an enterprise profile records (org_enterprise.special_operations) that decide whether special
- * clauses apply, e.g. 工贸 Arts. 11-13 (应急管理部令第10号).
+ * The special operations an enterprise profile records (org's {@link SpecialOperation}) as the codes clauses carry, e.g.
+ * 工贸 Arts. 11-13 (应急管理部令第10号) apply only with DUST_EXPLOSION, AMMONIA_REFRIGERATION, CONFINED_SPACE.
  */
 public final class SpecialOperations {
 
     private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
     static {
-        LABELS.put("DUST_EXPLOSION", "粉尘涉爆");
-        LABELS.put("AMMONIA_REFRIGERATION", "涉氨制冷");
-        LABELS.put("CONFINED_SPACE", "有限空间作业");
-        LABELS.put("METAL_SMELTING", "金属冶炼");
-        LABELS.put("HAZARDOUS_CHEMICALS_USE", "使用危险化学品");
+        Arrays.stream(SpecialOperation.values()).forEach(s -> LABELS.put(s.name(), s.label()));
     }
 
     private SpecialOperations() {
@@ -37,13 +36,6 @@ public final class SpecialOperations {
 
     /** Accepts the code or the Chinese label (spreadsheets use labels); null if neither. */
     public static String parse(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        if (LABELS.containsKey(v)) {
-            return v;
-        }
-        return LABELS.entrySet().stream().filter(e -> e.getValue().equals(v)).map(Map.Entry::getKey).findFirst().orElse(null);
+        return SpecialOperation.parse(value).map(Enum::name).orElse(null);
     }
 }

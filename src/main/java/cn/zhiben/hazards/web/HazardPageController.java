@@ -1,0 +1,153 @@
+package cn.zhiben.hazards.web;
+
+import cn.zhiben.hazards.Channel;
+import cn.zhiben.hazards.Grade;
+import cn.zhiben.hazards.HazardStatus;
+import cn.zhiben.hazards.ListingLevel;
+import cn.zhiben.hazards.internal.AttachmentStore;
+import cn.zhiben.hazards.internal.HazardNames;
+import cn.zhiben.hazards.internal.HazardQueries;
+import cn.zhiben.hazards.internal.HazardsExport;
+import cn.zhiben.platform.security.CurrentUser;
+import cn.zhiben.platform.web.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import org.springframework.web.servlet.ModelAndView;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The hazard pages for reading: the list (htmx), its Excel export, the detail, attachments, 待我处理 and the listing board. */
+@Controller
+@RequestMapping("/hazards")
+@PreAuthorize("hasAuthority('PERM_BUSINESS_READ')")
+class HazardPageController {
+
+    static final int PAGE_SIZE = 20;
+    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    private final HazardQueries queries;
+    private final HazardsExport export;
+    private final AttachmentStore attachments;
+    private final HazardNames names;
+    private final HazardPages pages;
+
+    HazardPageController(HazardQueries queries, HazardsExport export, AttachmentStore attachments, HazardNames names,
+                         HazardPages pages) {
+        this.queries = queries;
+        this.export = export;
+        this.attachments = attachments;
+        this.names = names;
+        this.pages = pages;
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ModelAndView problem(ProblemException e, HttpServletResponse response) {
+        return HazardPages.errorPage(e, response);
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("filter") HazardListParams filter,
+                @RequestHeader(value = "HX-Request", required = false) String htmx,
+                @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
+                Model model, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.require();
+        HazardQueries.Page result = queries.search(user.scope(), filter.toFilter(), filter.sortOrDefault(),
+                filter.pageOrFirst(), PAGE_SIZE);
+        HazardNames.Snapshot snapshot = names.snapshot();
+        model.addAttribute("result", result);
+        model.addAttribute("pageCount", result.totalCapped() ? null : (int) ((result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("fmt", new HazardFormat(snapshot));
+        response.setHeader("Vary", "HX-Request");
+        // a history restore without a cached page needs the whole page, not the table
+        if (htmx != null && historyRestore == null) {
+            return "hazards/list :: results";
+        }
+        model.addAttribute("regions", HazardPages.regionOptions(user.scope(), snapshot));
+        model.addAttribute("industries", HazardPages.industryOptions(user.scope(), snapshot));
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("grades", Grade.values());
+        model.addAttribute("statuses", HazardStatus.values());
+        model.addAttribute("levels", ListingLevel.values());
+        model.addAttribute("sorts", SORTS);
+        model.addAttribute("canReport", !cn.zhiben.hazards.internal.HazardRules.reportChannels(user).isEmpty());
+        return "hazards/list";
+    }
+
+    static final Map<String, String> SORTS = new LinkedHashMap<>();
+
+    static {
+        SORTS.put("FOUND_DESC", "发现日期（新→旧）");
+        SORTS.put("FOUND_ASC", "发现日期（旧→新）");
+        SORTS.put("DEADLINE_ASC", "整改期限（近→远）");
+        SORTS.put("NUMBER_DESC", "编号（新→旧）");
+        SORTS.put("UPDATED_DESC", "最近办理");
+    }
+
+    /** The filtered list as .xlsx, with the page's session (the API has its own, for tokens). */
+    @GetMapping("/export.xlsx")
+    void export(@ModelAttribute HazardListParams filter, HttpServletResponse response) throws IOException {
+        HazardQueries.Filter f = filter.toFilter();
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("隐患清单.xlsx", StandardCharsets.UTF_8).build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        export.write(CurrentUser.require(), f, filter.sortOrDefault(), response.getOutputStream());
+    }
+
+    @GetMapping("/{id:" + UUID_PATTERN + "}")
+    String detail(@PathVariable UUID id, Model model) {
+        return pages.detail(model, id, FormState.none());
+    }
+
+    /** An attachment, if its hazard lies inside the user's scope (the same check as the API's download). */
+    @GetMapping("/attachments/{attachmentId:" + UUID_PATTERN + "}")
+    ResponseEntity<byte[]> download(@PathVariable UUID attachmentId) {
+        AttachmentStore.Attachment a = attachments.find(attachmentId).orElseThrow(HazardPageController::attachmentNotFound);
+        queries.detail(a.hazardId(), CurrentUser.require().scope()).orElseThrow(HazardPageController::attachmentNotFound);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(a.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(attachments.read(a));
+    }
+
+    @GetMapping("/inbox")
+    String inbox(Model model) {
+        CurrentUser user = CurrentUser.require();
+        var groups = queries.awaiting(user, pages.today(), 50);
+        model.addAttribute("groups", groups);
+        model.addAttribute("total", groups.stream().mapToLong(HazardQueries.InboxGroup::count).sum());
+        model.addAttribute("fmt", pages.format());
+        model.addAttribute("today", pages.today());
+        return "hazards/inbox";
+    }
+
+    /** 三公开: every business user sees every listing and de-listing, whatever their scope. */
+    @GetMapping("/listings")
+    String listings(Model model) {
+        model.addAttribute("entries", queries.listingBoard(200, CurrentUser.require().scope()));
+        model.addAttribute("fmt", pages.format());
+        return "hazards/listings";
+    }
+
+    private static ProblemException attachmentNotFound() {
+        return ProblemException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在或不在您的数据范围内");
+    }
+}
