@@ -53,8 +53,11 @@ public final class HazardBenchmark {
     record User(String name, String token, DataScope scope) {
     }
 
-    /** A list scenario has query parameters; a detail scenario has a pool of hazard ids inside the user's scope. */
-    record Scenario(String id, String user, String description, Map<String, String> params, List<UUID> ids) {
+    /**
+     * A list scenario has query parameters; a detail scenario has a pool of hazard ids inside the user's scope; the
+     * board scenario reads the public listing board.
+     */
+    record Scenario(String id, String user, String description, Map<String, String> params, List<UUID> ids, boolean board) {
         boolean detail() {
             return ids != null;
         }
@@ -62,6 +65,9 @@ public final class HazardBenchmark {
         String path(int i) {
             if (detail()) {
                 return "/api/v1/hazards/" + ids.get(i % ids.size());
+            }
+            if (board) {
+                return "/api/v1/hazards/listings";
             }
             return "/api/v1/hazards" + (params.isEmpty() ? "" : "?" + params.entrySet().stream()
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -235,6 +241,8 @@ public final class HazardBenchmark {
         detail("D3", "yingji", pool);
         detail("D4", "zezhou-yingji", pool);
         detail("D5", "qiye", pool);
+        scenarios.add(new Scenario("B1", "zezhou", "listing board (三公开, 200 newest listing events; not a target, measured "
+                + "because it reads the timeline)", Map.of(), null, true));
     }
 
     private static Map<String, String> ordered(String... kv) {
@@ -246,7 +254,7 @@ public final class HazardBenchmark {
     }
 
     private void list(String id, String user, String description, Map<String, String> params) {
-        scenarios.add(new Scenario(id, user, description, params, null));
+        scenarios.add(new Scenario(id, user, description, params, null, false));
     }
 
     /** A random sample of hazards inside the user's scope (the scope SQL is the platform's own, DataScope.toSql). */
@@ -258,7 +266,7 @@ public final class HazardBenchmark {
         List<UUID> ids = db.queryForList("select h.id from hz_hazard h where " + s.where()
                 + " order by md5(h.id::text || :salt) limit :n", p, UUID.class);
         scenarios.add(new Scenario(id, user, "detail of a random hazard in the scope of " + user + " (" + ids.size() + " hazards)",
-                Map.of(), ids));
+                Map.of(), ids, false));
     }
 
     private void dataShape() {
@@ -341,7 +349,7 @@ public final class HazardBenchmark {
             }
             return;
         }
-        if (i == 0 && !s.detail()) {
+        if (i == 0 && !s.detail() && !s.board()) {
             JsonNode body = JSON.readTree(r.body());
             samples.matches = body.path("totalCapped").asBoolean() ? "> 10,000" : "%,d".formatted(body.path("total").asLong());
         }
@@ -380,6 +388,8 @@ public final class HazardBenchmark {
                 statements = capture.detail(users.get(s.user()).scope(), sample);
                 script.append("\\set k random(1, ").append(s.ids().size()).append(")\n");
                 script.append("select id from bench.detail_ids where scenario = '").append(s.id()).append("' and k = :k \\gset ").append(v).append('\n');
+            } else if (s.board()) {
+                statements = capture.board(users.get(s.user()).scope());
             } else {
                 statements = capture.list(users.get(s.user()).scope(), filter(s.params()));
             }
@@ -482,7 +492,7 @@ public final class HazardBenchmark {
             Samples d = dbSamples.get(s.id());
             long[] y = d == null ? new long[0] : d.sorted();
             line("| %s | %s | %,d | %.1f | %.1f | %.1f | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.1f |", s.id(),
-                    s.detail() ? "1" : h.matches, h.bytes, pct(x, 50), pct(x, 95), pct(x, 99), pct(x, 100), h.errors,
+                    s.detail() ? "1" : s.board() ? "200" : h.matches, h.bytes, pct(x, 50), pct(x, 95), pct(x, 99), pct(x, 100), h.errors,
                     pct(y, 50), pct(y, 95), pct(y, 99), pct(x, 50) / pct(y, 50), pct(x, 95) / pct(y, 95));
         }
         line("");

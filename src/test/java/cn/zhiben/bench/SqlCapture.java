@@ -68,6 +68,13 @@ final class SqlCapture {
         return List.copyOf(recorded);
     }
 
+    /** The statement GET /api/v1/hazards/listings runs. */
+    List<Statement> board(DataScope viewer) {
+        recorded.clear();
+        queries.listingBoard(200, viewer);
+        return List.copyOf(recorded);
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> T construct(Class<T> type, Class<?>[] types, Object... args) {
         try {
