@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -146,6 +148,7 @@ public final class HazardBenchmark {
         System.out.println("benchmark: pgbench reference run");
         Map<String, Samples> reference = pgbench(1);
         table("Sequential requests (1 client)", sequential, reference);
+        clientCheck();
 
         for (String c : a.getOrDefault("concurrency", "").split(",")) {
             if (!c.isBlank() && Integer.parseInt(c.trim()) > 1) {
@@ -243,6 +246,11 @@ public final class HazardBenchmark {
         detail("D5", "qiye", pool);
         scenarios.add(new Scenario("B1", "zezhou", "listing board (三公开, 200 newest listing events; not a target, measured "
                 + "because it reads the timeline)", Map.of(), null, true));
+        String only = a.getOrDefault("only", "");
+        if (!only.isBlank()) {
+            Set<String> keep = Set.of(only.split(","));
+            scenarios.removeIf(sc -> !keep.contains(sc.id()));
+        }
     }
 
     private static Map<String, String> ordered(String... kv) {
@@ -335,28 +343,84 @@ public final class HazardBenchmark {
     }
 
     private void request(Scenario s, int i, boolean measured, Samples samples) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + s.path(i)))
-                .header("Authorization", "Bearer " + users.get(s.user()).token())
-                .header("Accept", "application/json")
-                .GET().build();
+        // HttpURLConnection: plain blocking I/O on a kept-alive connection per thread (measured closer to wrk than
+        // java.net.http.HttpClient, whose asynchronous machinery adds about half a millisecond per request here)
         long t0 = System.nanoTime();
-        HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        HttpURLConnection c = (HttpURLConnection) URI.create(base + s.path(i)).toURL().openConnection();
+        c.setRequestProperty("Authorization", "Bearer " + users.get(s.user()).token());
+        c.setRequestProperty("Accept", "application/json");
+        int status = c.getResponseCode();
+        byte[] body;
+        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            body = in == null ? new byte[0] : in.readAllBytes();
+        }
         long micros = (System.nanoTime() - t0) / 1000;
-        if (r.statusCode() != 200) {
+        if (status != 200) {
             samples.errors++;
             if (samples.errors == 1) {
-                System.err.println("benchmark: " + s.id() + " answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+                System.err.println("benchmark: " + s.id() + " answered " + status + ": " + new String(body, StandardCharsets.UTF_8));
             }
             return;
         }
         if (i == 0 && !s.detail() && !s.board()) {
-            JsonNode body = JSON.readTree(r.body());
-            samples.matches = body.path("totalCapped").asBoolean() ? "> 10,000" : "%,d".formatted(body.path("total").asLong());
+            JsonNode json = JSON.readTree(body);
+            samples.matches = json.path("totalCapped").asBoolean() ? "> 10,000" : "%,d".formatted(json.path("total").asLong());
         }
         if (measured) {
             samples.micros.add(micros);
-            samples.bytes = r.body().length;
+            samples.bytes = body.length;
         }
+    }
+
+    // ---- cross-check of the client itself: the same endpoint driven by wrk ----
+
+    /** L1 alone, from this client and from wrk (one connection each), to show what this client's own overhead is. */
+    private void clientCheck() throws Exception {
+        String wrk = a.getOrDefault("wrk", "wrk");
+        Scenario l1 = scenarios.stream().filter(sc -> sc.id().equals("L1")).findFirst().orElse(null);
+        if (wrk.equals("none") || l1 == null) {
+            return;
+        }
+        Samples own = new Samples();
+        for (int i = 0; i < 2200; i++) {
+            request(l1, i + 1, i >= 200, own);
+        }
+        String url = base + l1.path(0);
+        String header = "Authorization: Bearer " + users.get(l1.user()).token();
+        String output;
+        try {
+            run(List.of(wrk, "-t1", "-c1", "-d5s", "-H", header, url));
+            output = run(List.of(wrk, "-t1", "-c1", "-d20s", "--latency", "-H", header, url));
+        } catch (IOException e) {
+            line("(wrk not installed: no client cross-check; Debian: apt-get install wrk)");
+            line("");
+            return;
+        }
+        Map<String, Double> w = new LinkedHashMap<>();
+        for (String l : output.split("\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*(50|90|99)%\\s+([0-9.]+)(us|ms|s)\\s*$").matcher(l);
+            if (m.matches()) {
+                double v = Double.parseDouble(m.group(2));
+                w.put(m.group(1), m.group(3).equals("us") ? v / 1000 : m.group(3).equals("s") ? v * 1000 : v);
+            }
+        }
+        String requestsLine = output.lines().filter(l -> l.contains("requests in")).findFirst().orElse("?").trim();
+        long[] x = own.sorted();
+        line("## Client cross-check (L1 alone, one connection)");
+        line("");
+        line("| client | requests | p50 | p90 | p99 |");
+        line("|---|---|---:|---:|---:|");
+        line("| this client (HttpURLConnection) | %d after 200 warm-up | %.2f | %.2f | %.2f |", x.length, pct(x, 50), pct(x, 90), pct(x, 99));
+        line("| wrk -t1 -c1 -d20s (after 5 s warm-up) | %s | %.2f | %.2f | %.2f |", requestsLine, w.getOrDefault("50", Double.NaN),
+                w.getOrDefault("90", Double.NaN), w.getOrDefault("99", Double.NaN));
+        line("");
+    }
+
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
     }
 
     // ---- reference: pgbench replaying the captured SQL ----
