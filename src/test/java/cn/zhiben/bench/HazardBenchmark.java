@@ -52,26 +52,30 @@ public final class HazardBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record User(String name, String token, DataScope scope) {
+    /** An account with its bearer token (API) and its browser session cookie (pages). */
+    record User(String name, String token, String cookie, DataScope scope) {
     }
 
     /**
      * A list scenario has query parameters; a detail scenario has a pool of hazard ids inside the user's scope; the
      * board scenario reads the public listing board.
      */
-    record Scenario(String id, String user, String description, Map<String, String> params, List<UUID> ids, boolean board) {
+    record Scenario(String id, String user, String description, Map<String, String> params, List<UUID> ids, boolean board,
+                    boolean page) {
         boolean detail() {
             return ids != null;
         }
 
+        /** The API path, or for a page scenario the page a browser opens (same parameters, same page size). */
         String path(int i) {
+            String prefix = page ? "/hazards" : "/api/v1/hazards";
             if (detail()) {
-                return "/api/v1/hazards/" + ids.get(i % ids.size());
+                return prefix + "/" + ids.get(i % ids.size());
             }
             if (board) {
-                return "/api/v1/hazards/listings";
+                return prefix + "/listings";
             }
-            return "/api/v1/hazards" + (params.isEmpty() ? "" : "?" + params.entrySet().stream()
+            return prefix + (params.isEmpty() ? "" : "?" + params.entrySet().stream()
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&")));
         }
@@ -218,7 +222,44 @@ public final class HazardBenchmark {
         }
         DataScope scope = new DataScope(s.path("business").asBoolean(), s.hasNonNull("regionCode") ? s.get("regionCode").asText() : null,
                 industries, s.hasNonNull("enterpriseId") ? UUID.fromString(s.get("enterpriseId").asText()) : null);
-        return new User(username, body.get("accessToken").asText(), scope);
+        return new User(username, body.get("accessToken").asText(), pageLogin(username), scope);
+    }
+
+    /** Logs in through the login form as a browser does (CSRF token, session cookie) and returns the session cookie. */
+    private String pageLogin(String username) throws Exception {
+        HttpURLConnection form = (HttpURLConnection) URI.create(base + "/login").toURL().openConnection();
+        String html;
+        try (InputStream in = form.getInputStream()) {
+            html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String cookie = sessionCookie(form);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        HttpURLConnection post = (HttpURLConnection) URI.create(base + "/login").toURL().openConnection();
+        post.setInstanceFollowRedirects(false);
+        post.setRequestMethod("POST");
+        post.setDoOutput(true);
+        post.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        post.setRequestProperty("Cookie", cookie);
+        String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(a.getOrDefault("password", "Zhiben@2026"), StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        post.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        String location = post.getHeaderField("Location");
+        if (post.getResponseCode() != 302 || location == null || location.contains("/login")) {
+            throw new IllegalStateException("page login " + username + ": " + post.getResponseCode() + " -> " + location);
+        }
+        // the session id changes on login (session fixation protection)
+        String after = sessionCookie(post);
+        return after != null ? after : cookie;
+    }
+
+    private static String sessionCookie(HttpURLConnection c) {
+        List<String> set = c.getHeaderFields().getOrDefault("Set-Cookie", List.of());
+        return set.stream().filter(v -> v.startsWith("JSESSIONID=")).map(v -> v.substring(0, v.indexOf(';') < 0 ? v.length() : v.indexOf(';')))
+                .findFirst().orElse(null);
     }
 
     private void scenarios() {
@@ -245,7 +286,12 @@ public final class HazardBenchmark {
         detail("D4", "zezhou-yingji", pool);
         detail("D5", "qiye", pool);
         scenarios.add(new Scenario("B1", "zezhou", "listing board (三公开, 200 newest listing events; not a target, measured "
-                + "because it reads the timeline)", Map.of(), null, true));
+                + "because it reads the timeline)", Map.of(), null, true, false));
+        // the pages people open: the same queries, plus rendering (Thymeleaf) and the navigation
+        page("P1", "L2", "list page 泽州, status=RECTIFYING (HTML, whole page)");
+        page("P2", "L6", "list page city, 高平 + 矿山 + 2025-H1 (HTML, whole page)");
+        page("P3", "D2", "detail page of a random hazard in 泽州 (HTML)");
+        page("P4", "D5", "detail page of a random hazard of the enterprise (HTML)");
         String only = a.getOrDefault("only", "");
         if (!only.isBlank()) {
             Set<String> keep = Set.of(only.split(","));
@@ -262,7 +308,13 @@ public final class HazardBenchmark {
     }
 
     private void list(String id, String user, String description, Map<String, String> params) {
-        scenarios.add(new Scenario(id, user, description, params, null, false));
+        scenarios.add(new Scenario(id, user, description, params, null, false, false));
+    }
+
+    /** The page that shows what API scenario {@code of} returns (its reference SQL is that scenario's). */
+    private void page(String id, String of, String description) {
+        Scenario s = scenarios.stream().filter(sc -> sc.id().equals(of)).findFirst().orElseThrow();
+        scenarios.add(new Scenario(id, s.user(), description, s.params(), s.ids(), false, true));
     }
 
     /** A random sample of hazards inside the user's scope (the scope SQL is the platform's own, DataScope.toSql). */
@@ -274,7 +326,7 @@ public final class HazardBenchmark {
         List<UUID> ids = db.queryForList("select h.id from hz_hazard h where " + s.where()
                 + " order by md5(h.id::text || :salt) limit :n", p, UUID.class);
         scenarios.add(new Scenario(id, user, "detail of a random hazard in the scope of " + user + " (" + ids.size() + " hazards)",
-                Map.of(), ids, false));
+                Map.of(), ids, false, false));
     }
 
     private void dataShape() {
@@ -301,7 +353,8 @@ public final class HazardBenchmark {
         line("| id | account | what | request |");
         line("|---|---|---|---|");
         for (Scenario sc : scenarios) {
-            line("| %s | %s | %s | `GET %s` |", sc.id(), sc.user(), sc.description(), sc.detail() ? "/api/v1/hazards/{id}" : sc.path(0));
+            line("| %s | %s | %s | `GET %s` |", sc.id(), sc.user(), sc.description(),
+                    sc.detail() ? (sc.page() ? "/hazards/{id}" : "/api/v1/hazards/{id}") : sc.path(0));
         }
         line("");
     }
@@ -347,8 +400,14 @@ public final class HazardBenchmark {
         // java.net.http.HttpClient, whose asynchronous machinery adds about half a millisecond per request here)
         long t0 = System.nanoTime();
         HttpURLConnection c = (HttpURLConnection) URI.create(base + s.path(i)).toURL().openConnection();
-        c.setRequestProperty("Authorization", "Bearer " + users.get(s.user()).token());
-        c.setRequestProperty("Accept", "application/json");
+        if (s.page()) {
+            c.setInstanceFollowRedirects(false);
+            c.setRequestProperty("Cookie", users.get(s.user()).cookie());
+            c.setRequestProperty("Accept", "text/html");
+        } else {
+            c.setRequestProperty("Authorization", "Bearer " + users.get(s.user()).token());
+            c.setRequestProperty("Accept", "application/json");
+        }
         int status = c.getResponseCode();
         byte[] body;
         try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
@@ -362,7 +421,7 @@ public final class HazardBenchmark {
             }
             return;
         }
-        if (i == 0 && !s.detail() && !s.board()) {
+        if (i == 0 && !s.detail() && !s.board() && !s.page()) {
             JsonNode json = JSON.readTree(body);
             samples.matches = json.path("totalCapped").asBoolean() ? "> 10,000" : "%,d".formatted(json.path("total").asLong());
         }
@@ -556,7 +615,7 @@ public final class HazardBenchmark {
             Samples d = dbSamples.get(s.id());
             long[] y = d == null ? new long[0] : d.sorted();
             line("| %s | %s | %,d | %.1f | %.1f | %.1f | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.1f |", s.id(),
-                    s.detail() ? "1" : s.board() ? "200" : h.matches, h.bytes, pct(x, 50), pct(x, 95), pct(x, 99), pct(x, 100), h.errors,
+                    s.detail() ? "1" : s.board() ? "200" : s.page() ? "as API" : h.matches, h.bytes, pct(x, 50), pct(x, 95), pct(x, 99), pct(x, 100), h.errors,
                     pct(y, 50), pct(y, 95), pct(y, 99), pct(x, 50) / pct(y, 50), pct(x, 95) / pct(y, 95));
         }
         line("");
