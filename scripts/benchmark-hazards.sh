@@ -52,13 +52,11 @@ if curl -fs "${BASE_URL}/actuator/health" >/dev/null 2>&1; then
 fi
 mkdir -p "$BENCH_DIR"
 log "starting the platform (demo mode, data ${BENCH_DIR}/pg, log ${BENCH_DIR}/server.log)"
-# out-of-order: a benchmark database created before a newer migration of a lower module range (e.g. hazards 05xx after
-# notifications 0600) still takes it, as a fresh database would
 # shellcheck disable=SC2086
 java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --zhiben.demo=true \
   --zhiben.db.embedded.data-dir="${BENCH_DIR}/pg" --zhiben.db.embedded.port="${PG_PORT}" \
   --zhiben.crypto.key-file="${BENCH_DIR}/keys/field.key" --zhiben.hazards.storage-dir="${BENCH_DIR}/files" \
-  --server.port="${HTTP_PORT}" --spring.flyway.out-of-order=true ${BENCH_SERVER_ARGS:-} >"${BENCH_DIR}/server.log" 2>&1 &
+  --server.port="${HTTP_PORT}" ${BENCH_SERVER_ARGS:-} >"${BENCH_DIR}/server.log" 2>&1 &
 SERVER=$!
 trap 'log "stopping the platform"; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 started=$(date +%s)
