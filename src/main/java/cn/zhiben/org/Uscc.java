@@ -70,4 +70,17 @@ public final class Uscc {
     public static String complete(String first17) {
         return first17 + checkCharacter(first17);
     }
+
+    /** GB 11714-1997 check character of an 8-character organisation code body (characters 9–17 of a USCC). */
+    public static char organisationCheck(String body) {
+        int[] weights = {3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            char c = body.charAt(i);
+            int v = Character.isDigit(c) ? c - '0' : c - 'A' + 10;
+            sum += v * weights[i];
+        }
+        int check = 11 - sum % 11;
+        return check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
+    }
 }

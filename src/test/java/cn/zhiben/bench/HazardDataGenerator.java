@@ -241,7 +241,7 @@ public final class HazardDataGenerator {
                 String grade = g < 0.05 ? "GRADE_1" : g < 0.25 ? "GRADE_2" : g < 0.60 ? "GRADE_3" : "NONE";
                 String name = county.shortName() + "压测" + mix.word() + "%04d".formatted(i) + "有限公司（压测）";
                 String body = "MA0B" + "%04d".formatted(i);
-                String uscc = Uscc.complete("91" + county.code() + body + organisationCheck(body));
+                String uscc = Uscc.complete("91" + county.code() + body + Uscc.organisationCheck(body));
                 String mobile = "1370000" + "%04d".formatted(i);
                 UUID id = UUID.nameUUIDFromBytes(("zhiben-bench-enterprise-" + seed + "-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 BigDecimal[] centre = centres.get(county.code());
@@ -318,18 +318,6 @@ public final class HazardDataGenerator {
         return centre == null ? null : centre.add(BigDecimal.valueOf((rnd.nextDouble() - 0.5) * 0.3)).setScale(6, RoundingMode.HALF_UP);
     }
 
-    /** GB 11714-1997 check character of an 8-character organisation code body. */
-    static char organisationCheck(String body) {
-        int[] weights = {3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            char ch = body.charAt(i);
-            int v = Character.isDigit(ch) ? ch - '0' : ch - 'A' + 10;
-            sum += v * weights[i];
-        }
-        int check = 11 - sum % 11;
-        return check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
-    }
 
     // ---- lookups ----
 

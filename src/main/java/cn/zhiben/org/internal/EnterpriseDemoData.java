@@ -168,21 +168,9 @@ class EnterpriseDemoData implements ApplicationRunner {
      */
     static String uscc(String countyCode, int n) {
         String body = "MA0JC" + "%03d".formatted(n);
-        return Uscc.complete("91" + countyCode + body + organisationCheck(body));
+        return Uscc.complete("91" + countyCode + body + Uscc.organisationCheck(body));
     }
 
-    /** GB 11714-1997 check character of an 8-character organisation code body. */
-    static char organisationCheck(String body) {
-        int[] weights = {3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            char c = body.charAt(i);
-            int v = Character.isDigit(c) ? c - '0' : c - 'A' + 10;
-            sum += v * weights[i];
-        }
-        int check = 11 - sum % 11;
-        return check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check);
-    }
 
     private static BigDecimal offset(BigDecimal centre, int i, int step) {
         if (centre == null) {

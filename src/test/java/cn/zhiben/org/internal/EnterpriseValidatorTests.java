@@ -196,9 +196,9 @@ class EnterpriseValidatorTests {
             assertThat(code).startsWith("91140525MA0JC");
         }
         // the organisation codes inside the real credit codes of UsccTests: 19220382-1, 71610585-2, 71526726-X
-        assertThat(EnterpriseDemoData.organisationCheck("19220382")).isEqualTo('1');
-        assertThat(EnterpriseDemoData.organisationCheck("71610585")).isEqualTo('2');
-        assertThat(EnterpriseDemoData.organisationCheck("71526726")).isEqualTo('X');
+        assertThat(cn.zhiben.org.Uscc.organisationCheck("19220382")).isEqualTo('1');
+        assertThat(cn.zhiben.org.Uscc.organisationCheck("71610585")).isEqualTo('2');
+        assertThat(cn.zhiben.org.Uscc.organisationCheck("71526726")).isEqualTo('X');
     }
 
     @Test
