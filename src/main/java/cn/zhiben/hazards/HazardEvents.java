@@ -40,6 +40,11 @@ public final class HazardEvents {
                                 LocalDate deadline, String escalatedTo, Instant at) {
     }
 
+    /** A sign-off request not reviewed within the review period; escalated like an overdue rectification. */
+    public record HazardReviewOverdue(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
+                                      LocalDate reviewDueOn, String escalatedTo, Instant at) {
+    }
+
     public record HazardSignedOff(UUID hazardId, String number, UUID enterpriseId, ListingLevel listingLevel, Instant at) {
     }
 

@@ -160,6 +160,45 @@ class HazardSupervisionIntegrationTests extends HazardTestSupport {
         assertThat(list.get("rows").findValuesAsString("id")).contains(id.toString());
     }
 
+    @Test
+    void aSignOffRequestNotReviewedInTimeIsEscalatedOnce() throws Exception {
+        UUID id = awaitingSignOff(coalClause(13));
+        JsonNode hazard = detail(token("city"), id).get("hazard");
+        LocalDate due = LocalDate.parse(hazard.get("reviewDueOn").asString());
+        assertThat(due).isEqualTo(today().plusDays(10));
+        assertThat(hazard.get("reviewOverdue").asBoolean()).isFalse();
+
+        clock.set(ZonedDateTime.of(due.atTime(23, 59, 59), SHANGHAI).toInstant());
+        service.markOverdue();
+        assertThat(detail(token("city"), id).get("hazard").get("reviewOverdue").asBoolean()).isFalse();
+
+        clock.set(ZonedDateTime.of(due.plusDays(1).atStartOfDay(), SHANGHAI).toInstant());
+        service.markOverdue();
+        hazard = detail(token("city"), id).get("hazard");
+        assertThat(hazard.get("reviewOverdue").asBoolean()).isTrue();
+        assertThat(hazard.get("row").get("status").asString()).isEqualTo("SIGN_OFF_REQUESTED");
+        JsonNode last = hazard.get("timeline").get(hazard.get("timeline").size() - 1);
+        assertThat(last.get("action").asString()).isEqualTo("MARK_REVIEW_OVERDUE");
+        assertThat(last.get("reason").asString()).contains(due.toString()).contains("升级至");
+        int steps = hazard.get("timeline").size();
+        service.markOverdue();
+        assertThat(detail(token("city"), id).get("hazard").get("timeline").size()).as("once").isEqualTo(steps);
+
+        // the reviewers and the level above them are told, once
+        for (String who : List.of("zezhou-yingji", "city")) {
+            UUID user = jdbc.sql("select id from idn_user where username = :u").param("u", who).query(UUID.class).single();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                    "select count(*) from ntf_message where recipient_user_id = :u and source_key = :k")
+                    .param("u", user).param("k", "hazard-review-overdue:" + id + ":" + due).query(Long.class).single()).isEqualTo(1));
+        }
+
+        // the review, late, still signs it off, and clears the flag
+        String reviewer = token("zezhou-yingji");
+        act(reviewer, id, "sign-off", with("version", version(reviewer, id), "opinion", "现场审核合格（逾期）"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SIGNED_OFF"));
+        assertThat(detail(token("city"), id).get("hazard").get("reviewOverdue").asBoolean()).isFalse();
+    }
+
     private boolean overdue(UUID id) {
         return jdbc.sql("select overdue from hz_hazard where id = :id").param("id", id).query(Boolean.class).single();
     }

@@ -57,6 +57,7 @@ public class Hazard {
     UUID listingUnitId;
     LocalDate listingDeadline;
     LocalDate reviewDueOn;
+    boolean reviewOverdue;
     boolean extensionPending;
     boolean selfCheckMissed;
     UUID possibleDuplicateOf;
@@ -267,6 +268,7 @@ public class Hazard {
     void requestSignOff(HazardActor actor, Instant at, LocalDate reviewDue) {
         move(EVALUATED, SIGN_OFF_REQUESTED, HazardAction.REQUEST_SIGN_OFF, actor, at, null);
         reviewDueOn = reviewDue;
+        reviewOverdue = false;
     }
 
     /**
@@ -280,6 +282,7 @@ public class Hazard {
         }
         move(SIGN_OFF_REQUESTED, SIGNED_OFF, HazardAction.SIGN_OFF, actor, at, opinion);
         overdue = false;
+        reviewOverdue = false;
         events.add(new HazardEvents.HazardSignedOff(id, number, enterpriseId, listingLevel, at));
     }
 
@@ -290,6 +293,7 @@ public class Hazard {
         }
         move(SIGN_OFF_REQUESTED, RECTIFYING, HazardAction.REJECT_SIGN_OFF, actor, at, reasons);
         reviewDueOn = null;
+        reviewOverdue = false;
         if (newDeadline != null) {
             deadline = newDeadline;
             overdue = false;
@@ -350,6 +354,22 @@ public class Hazard {
         escalatedTo = escalateTo;
         record(status, status, HazardAction.MARK_OVERDUE, HazardActor.system(), at, "超过整改期限 " + deadline + "，升级至" + escalateTo);
         events.add(new HazardEvents.HazardOverdue(id, number, enterpriseId, regionCode, industryCode, deadline, escalateTo, at));
+        return true;
+    }
+
+    /**
+     * Called by the daily job: a sign-off request not reviewed by its due date (the day after it, Asia/Shanghai) is
+     * escalated once per request. Returns whether it changed anything, so the job is idempotent.
+     */
+    boolean markReviewOverdue(Instant at, LocalDate today, String escalateTo) {
+        if (status != SIGN_OFF_REQUESTED || reviewDueOn == null || !today.isAfter(reviewDueOn) || reviewOverdue) {
+            return false;
+        }
+        reviewOverdue = true;
+        record(status, status, HazardAction.MARK_REVIEW_OVERDUE, HazardActor.system(), at,
+                "销号审核期限 " + reviewDueOn + " 已过，未完成现场审核，升级至" + escalateTo);
+        events.add(new HazardEvents.HazardReviewOverdue(id, number, enterpriseId, regionCode, industryCode, reviewDueOn,
+                escalateTo, at));
         return true;
     }
 
@@ -501,6 +521,10 @@ public class Hazard {
 
     public LocalDate reviewDueOn() {
         return reviewDueOn;
+    }
+
+    public boolean reviewOverdue() {
+        return reviewOverdue;
     }
 
     /** Timeline steps added since load, to be appended by the repository. */

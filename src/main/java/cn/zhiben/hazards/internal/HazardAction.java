@@ -22,6 +22,7 @@ public enum HazardAction {
     LIST("挂牌督办"),
     DELIST("摘牌"),
     MARK_OVERDUE("逾期升级"),
+    MARK_REVIEW_OVERDUE("销号审核逾期升级"),
     CLOSE("整改关闭"),
     REOPEN("抽查重新打开"),
     MERGE("合并重复隐患"),

@@ -198,7 +198,7 @@ public class HazardQueries {
     public record Detail(Row row, String zoneCode, String location, String foundBy, String shutdown, boolean needsCoordination,
                          Instant reportedAt, Integer reportLagHours, LocalDate overdueSince, String escalatedTo,
                          String listingDocumentNumber, UUID listingUnitId, LocalDate listingDeadline, LocalDate reviewDueOn,
-                         UUID mergedInto, int version, List<TimelineStep> timeline, List<PlanView> plans,
+                         boolean reviewOverdue, UUID mergedInto, int version, List<TimelineStep> timeline, List<PlanView> plans,
                          List<ExtensionView> extensions, List<EvaluationView> evaluations, UUID clauseId) {
     }
 
@@ -211,7 +211,7 @@ public class HazardQueries {
                         instant(rs, "reported_at"), (Integer) rs.getObject("report_lag_hours"), date(rs, "overdue_since"),
                         rs.getString("escalated_to"), rs.getString("listing_document_number"),
                         rs.getObject("listing_unit_id", UUID.class), date(rs, "listing_deadline"), date(rs, "review_due_on"),
-                        rs.getObject("merged_into", UUID.class), rs.getInt("version"),
+                        rs.getBoolean("review_overdue"), rs.getObject("merged_into", UUID.class), rs.getInt("version"),
                         timeline(id), plans(id), extensions(id), evaluations(id), rs.getObject("clause_id", UUID.class)))
                 .optional();
     }

@@ -29,7 +29,7 @@ public class HazardRepository {
             h.grade, h.clause_id, h.clause_label, h.description, h.location, h.found_on, h.found_by, h.finder_user_id,
             h.stock, h.shutdown, h.needs_coordination, h.status, h.deadline, h.reported_at, h.report_lag_hours, h.overdue,
             h.overdue_since, h.escalated_to, h.listing_level, h.listing_document_number, h.listing_unit_id, h.listing_deadline,
-            h.review_due_on, h.extension_pending, h.self_check_missed, h.possible_duplicate_of, h.merged_into,
+            h.review_due_on, h.review_overdue, h.extension_pending, h.self_check_missed, h.possible_duplicate_of, h.merged_into,
             h.created_at, h.updated_at, h.version""";
 
     private final JdbcClient jdbc;
@@ -57,6 +57,14 @@ public class HazardRepository {
         return jdbc.sql("""
                 select id from hz_hazard where status in ('REPORTED', 'RECTIFYING') and not overdue and deadline < :today
                 order by deadline""")
+                .param("today", today).query(UUID.class).list();
+    }
+
+    /** Sign-off requests past their review period, not yet escalated (no scope: a system task). */
+    public List<UUID> reviewOverdueCandidates(LocalDate today) {
+        return jdbc.sql("""
+                select id from hz_hazard where status = 'SIGN_OFF_REQUESTED' and not review_overdue and review_due_on < :today
+                order by review_due_on""")
                 .param("today", today).query(UUID.class).list();
     }
 
@@ -123,7 +131,7 @@ public class HazardRepository {
                 update hz_hazard set status = :status, deadline = :deadline, reported_at = :reportedAt, report_lag_hours = :lag,
                     overdue = :overdue, overdue_since = :overdueSince, escalated_to = :escalatedTo, listing_level = :listingLevel,
                     listing_document_number = :listingDoc, listing_unit_id = :listingUnit, listing_deadline = :listingDeadline,
-                    review_due_on = :reviewDue, extension_pending = :extensionPending, self_check_missed = :selfCheckMissed,
+                    review_due_on = :reviewDue, review_overdue = :reviewOverdue, extension_pending = :extensionPending, self_check_missed = :selfCheckMissed,
                     possible_duplicate_of = :duplicateOf, merged_into = :mergedInto, updated_at = :now, version = version + 1
                 where id = :id and version = :version""")
                 .param("status", h.status.name()).param("deadline", h.deadline).param("reportedAt", ts(h.reportedAt))
@@ -131,7 +139,7 @@ public class HazardRepository {
                 .param("escalatedTo", h.escalatedTo)
                 .param("listingLevel", h.listingLevel == null ? null : h.listingLevel.name())
                 .param("listingDoc", h.listingDocumentNumber).param("listingUnit", h.listingUnitId)
-                .param("listingDeadline", h.listingDeadline).param("reviewDue", h.reviewDueOn)
+                .param("listingDeadline", h.listingDeadline).param("reviewDue", h.reviewDueOn).param("reviewOverdue", h.reviewOverdue)
                 .param("extensionPending", h.extensionPending).param("selfCheckMissed", h.selfCheckMissed)
                 .param("duplicateOf", h.possibleDuplicateOf).param("mergedInto", h.mergedInto)
                 .param("now", ts(now)).param("id", h.id).param("version", h.version)
@@ -196,6 +204,7 @@ public class HazardRepository {
         h.listingUnitId = rs.getObject("listing_unit_id", UUID.class);
         h.listingDeadline = date(rs, "listing_deadline");
         h.reviewDueOn = date(rs, "review_due_on");
+        h.reviewOverdue = rs.getBoolean("review_overdue");
         h.extensionPending = rs.getBoolean("extension_pending");
         h.selfCheckMissed = rs.getBoolean("self_check_missed");
         h.possibleDuplicateOf = rs.getObject("possible_duplicate_of", UUID.class);

@@ -361,8 +361,9 @@ public class HazardService {
     // ---- the daily job ----
 
     /**
-     * Marks every hazard past its deadline as overdue and escalates it one level: county-supervised hazards to the
-     * city, city-listed ones to the city safety committee. Idempotent; returns how many it marked.
+     * Marks every hazard past its deadline as overdue, and every sign-off request past its review period, and escalates
+     * each one level: county-supervised hazards to the city, city-listed ones to the city safety committee.
+     * Idempotent; returns how many it marked.
      */
     @Transactional
     public int markOverdue() {
@@ -373,6 +374,15 @@ public class HazardService {
             Hazard h = hazards.findUnscoped(id).orElseThrow();
             String escalateTo = h.listingLevel() == ListingLevel.CITY ? "市安委会" : "市级（市安委办及行业主管部门）";
             if (h.markOverdue(now, today, escalateTo)) {
+                hazards.save(h, now);
+                publish(h);
+                marked++;
+            }
+        }
+        for (UUID id : hazards.reviewOverdueCandidates(today)) {
+            Hazard h = hazards.findUnscoped(id).orElseThrow();
+            String escalateTo = h.listingLevel() == ListingLevel.CITY ? "市安委会" : "市级（市安委办及行业主管部门）";
+            if (h.markReviewOverdue(now, today, escalateTo)) {
                 hazards.save(h, now);
                 publish(h);
                 marked++;

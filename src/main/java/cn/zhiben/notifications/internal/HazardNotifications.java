@@ -67,6 +67,18 @@ class HazardNotifications {
                 "hazard-overdue:" + e.hazardId() + ":" + e.deadline());
     }
 
+    /** A sign-off request not reviewed in time: the reviewers, and the level above them, as for an overdue hazard. */
+    @ApplicationModuleListener
+    void on(HazardEvents.HazardReviewOverdue e) {
+        Set<UUID> recipients = new LinkedHashSet<>(accounts.supervisorAccounts(e.regionCode(), e.industryCode()));
+        recipients.addAll(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(e.regionCode())));
+        recipients.addAll(accounts.accountsWithRole(Role.CITY_OFFICE, null));
+        recipients.addAll(accounts.enterpriseAccounts(e.enterpriseId()));
+        notifier.inbox(recipients, "HAZARD_REVIEW_OVERDUE", "销号审核逾期：" + e.number(),
+                "企业已申请销号，审核期限 " + e.reviewDueOn() + " 已过仍未完成现场审核，已升级至" + e.escalatedTo() + "督办。",
+                link(e.hazardId()), "hazard-review-overdue:" + e.hazardId() + ":" + e.reviewDueOn());
+    }
+
     /** 挂牌督办: the enterprise, its supervisors and the county office. */
     @ApplicationModuleListener
     void on(HazardEvents.HazardListed e) {

@@ -166,6 +166,33 @@ class HazardStateMachineTests {
     }
 
     @Test
+    void anUnreviewedSignOffRequestIsEscalatedOnceTheDayAfterItsReviewPeriod() {
+        Hazard h = majorAt(HazardStatus.RECTIFYING);
+        h.complete(enterprise, AT, "完成");
+        h.evaluate(enterprise, AT, "评估合格");
+        assertThat(h.markReviewOverdue(AT, TODAY.plusDays(30), "市级")).as("not awaiting review").isFalse();
+        LocalDate due = TODAY.plusDays(10);
+        h.requestSignOff(enterprise, AT, due);
+        assertThat(h.markReviewOverdue(AT, due, "市级")).as("the due day itself is in time").isFalse();
+        assertThat(h.markReviewOverdue(AT, due.plusDays(1), "市级")).isTrue();
+        assertThat(h.reviewOverdue()).isTrue();
+        assertThat(h.status()).isEqualTo(HazardStatus.SIGN_OFF_REQUESTED);
+        assertThat(h.markReviewOverdue(AT, due.plusDays(2), "市级")).as("idempotent").isFalse();
+        assertThat(h.pendingEvents()).filteredOn(e -> e instanceof HazardEvents.HazardReviewOverdue).hasSize(1);
+        assertThat(h.newTransitions()).last().extracting(Transition::action).isEqualTo(HazardAction.MARK_REVIEW_OVERDUE);
+
+        // sent back, then asked again: a new review period, escalated again only when that one runs out
+        h.rejectSignOff(official, AT, "现场复核不合格", null, due.plusDays(2));
+        assertThat(h.reviewOverdue()).isFalse();
+        h.complete(enterprise, AT, "再次完成");
+        h.evaluate(enterprise, AT, "再次评估合格");
+        LocalDate due2 = due.plusDays(20);
+        h.requestSignOff(enterprise, AT, due2);
+        assertThat(h.markReviewOverdue(AT, due2, "市级")).isFalse();
+        assertThat(h.markReviewOverdue(AT, due2.plusDays(1), "市级")).isTrue();
+    }
+
+    @Test
     void approvedExtensionClearsOverdue() {
         Hazard h = majorAt(HazardStatus.RECTIFYING);
         LocalDate late = h.deadline().plusDays(3);
