@@ -180,6 +180,34 @@ class HazardLifecycleIntegrationTests extends HazardTestSupport {
     }
 
     @Test
+    void aFlaggedReportThatIsNotADuplicateIsClearedByAnOfficialWithAReason() throws Exception {
+        String safety = token("qiye");
+        UUID clause = coalClause(16);
+        reported(clause);
+        UUID second = UUID.fromString(created(safety, majorSelfReport(coalMine(), clause)).get("id").asString());
+        String official = token("zezhou-yingji");
+        assertThat(detail(official, second).get("hazard").get("row").path("possibleDuplicateOf").asString()).isNotBlank();
+        assertThat(detail(official, second).get("availableActions").toString()).contains("DISMISS_DUPLICATE");
+        // the enterprise cannot clear the flag on its own report
+        act(safety, second, "not-duplicate", with("version", version(safety, second), "reason", "不是重复"))
+                .andExpect(status().isForbidden());
+        act(official, second, "not-duplicate", with("version", version(official, second), "reason", " "))
+                .andExpect(status().isBadRequest());
+        act(official, second, "not-duplicate", with("version", version(official, second), "reason", "不同工作面，不是同一问题"))
+                .andExpect(status().isOk());
+        JsonNode hazard = detail(official, second).get("hazard");
+        assertThat(hazard.get("row").path("possibleDuplicateOf").getNodeType())
+                .isIn(tools.jackson.databind.node.JsonNodeType.MISSING, tools.jackson.databind.node.JsonNodeType.NULL);
+        JsonNode last = hazard.get("timeline").get(hazard.get("timeline").size() - 1);
+        assertThat(last.get("action").asString()).isEqualTo("DISMISS_DUPLICATE");
+        assertThat(last.get("reason").asString()).isEqualTo("不同工作面，不是同一问题");
+        assertThat(detail(official, second).get("availableActions").toString()).doesNotContain("DISMISS_DUPLICATE");
+        // a second time: nothing to clear
+        act(official, second, "not-duplicate", with("version", version(official, second), "reason", "再次"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("HAZARD_NOT_FLAGGED_DUPLICATE"));
+    }
+
+    @Test
     void listingBoardIsVisibleToEveryBusinessUser() throws Exception {
         UUID id = reported(coalClause(6));
         String county = token("zezhou");

@@ -373,6 +373,25 @@ class HazardPagesWebTests extends HazardPageTestSupport {
     }
 
     @Test
+    void aFlaggedReportIsDeclaredNotADuplicateFromThePage() throws Exception {
+        UUID clause = coalClause(33);
+        selfReported(clause, unique("原隐患"));
+        UUID flagged = selfReported(clause, unique("另一部位"));
+        MockHttpSession inspector = login("zezhou-yingji");
+        assertThat(page(inspector, "/hazards/" + flagged)).contains("疑似与").contains("act-not-duplicate");
+        assertThat(page(login("qiye"), "/hazards/" + flagged)).doesNotContain("act-not-duplicate");
+
+        MvcResult done = submit(inspector, flagged, "not-duplicate", "version", String.valueOf(pageVersion(inspector, flagged)),
+                "reason", "不同采区的局部通风机");
+        assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/hazards/" + flagged);
+        String after = page(inspector, "/hazards/" + flagged);
+        assertThat(after).doesNotContain("疑似与").doesNotContain("act-not-duplicate")
+                .contains("确认不是重复").contains("不同采区的局部通风机");
+        // the inbox's 疑似重复 group (shown only while it has rows) no longer lists it
+        assertThat(page(inspector, "/hazards/inbox")).doesNotContain(number(flagged));
+    }
+
+    @Test
     void aGeneralHazardFixedOnTheSpotIsReopenedBySpotCheckFromThePage() throws Exception {
         MockHttpSession safety = login("qiye");
         String marker = unique("立查立改");

@@ -162,7 +162,7 @@ class HazardSupervisionIntegrationTests extends HazardTestSupport {
 
     @Test
     void aSignOffRequestNotReviewedInTimeIsEscalatedOnce() throws Exception {
-        UUID id = awaitingSignOff(coalClause(13));
+        UUID id = awaitingSignOff(coalClause(15));
         JsonNode hazard = detail(token("city"), id).get("hazard");
         LocalDate due = LocalDate.parse(hazard.get("reviewDueOn").asString());
         assertThat(due).isEqualTo(today().plusDays(10));

@@ -409,6 +409,19 @@ public class Hazard {
         events.add(new HazardEvents.HazardMerged(id, target.id, at));
     }
 
+    /** An official decides a flagged report is not a duplicate after all (a different part of the site, say). */
+    void dismissDuplicate(HazardActor actor, Instant at, String reason) {
+        requireReason(reason);
+        if (status.terminal()) {
+            throw new IllegalTransitionException(status, HazardAction.DISMISS_DUPLICATE);
+        }
+        if (possibleDuplicateOf == null) {
+            throw new IllegalTransitionException("HAZARD_NOT_FLAGGED_DUPLICATE", "该隐患没有疑似重复标记");
+        }
+        possibleDuplicateOf = null;
+        record(status, status, HazardAction.DISMISS_DUPLICATE, actor, at, reason);
+    }
+
     /** An attachment is part of the timeline too. */
     void attached(HazardActor actor, Instant at, String fileName) {
         if (status == MERGED) {

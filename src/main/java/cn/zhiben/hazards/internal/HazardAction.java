@@ -26,6 +26,7 @@ public enum HazardAction {
     CLOSE("整改关闭"),
     REOPEN("抽查重新打开"),
     MERGE("合并重复隐患"),
+    DISMISS_DUPLICATE("确认不是重复"),
     ATTACH("上传附件");
 
     private final String label;

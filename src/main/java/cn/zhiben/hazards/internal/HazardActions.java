@@ -62,6 +62,9 @@ public final class HazardActions {
             }
             if (!s.terminal()) {
                 out.add(HazardAction.MERGE);
+                if (h.possibleDuplicateOf() != null) {
+                    out.add(HazardAction.DISMISS_DUPLICATE);
+                }
             }
         }
         if (s == HazardStatus.CLOSED && h.grade() == Grade.GENERAL && (level.isPresent() || user.role() == Role.TOWNSHIP)) {

@@ -321,6 +321,15 @@ public class HazardService {
         audit.record(AuditEntry.success(AuditAction.TRANSITION, "hazard", id, Map.of("action", "merge", "into", target.number())));
     }
 
+    @Transactional
+    public void dismissDuplicate(UUID id, int version, String reason) {
+        act(id, version, "dismiss-duplicate", h -> {
+            CurrentUser u = CurrentUser.require();
+            HazardRules.requireSupervisor(u);
+            h.dismissDuplicate(HazardActor.of(u), clock.instant(), reason);
+        });
+    }
+
     /**
      * Stores an evidence file and puts it on the timeline. The file is written first; if the transaction then rolls
      * back, the file is deleted again, so no file exists without its row.

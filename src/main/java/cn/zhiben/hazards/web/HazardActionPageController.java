@@ -209,6 +209,12 @@ class HazardActionPageController {
                 service.merge(id, version, into, reason);
                 return "已合并";
             }
+            case "not-duplicate" -> {
+                String reason = in.text("reason", "不重复的理由", 2000, true);
+                in.check();
+                service.dismissDuplicate(id, version, reason);
+                return "已确认不是重复";
+            }
             default -> throw ProblemException.notFound("NOT_FOUND", "请求的地址不存在");
         }
     }

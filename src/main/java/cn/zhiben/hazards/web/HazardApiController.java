@@ -304,6 +304,13 @@ class HazardApiController {
         return result(id);
     }
 
+    @Operation(summary = "确认不是重复（清除疑似重复标记）")
+    @PostMapping("/{id}/not-duplicate")
+    ActionResult dismissDuplicate(@PathVariable UUID id, @Valid @RequestBody WithReason r) {
+        service.dismissDuplicate(id, r.version(), r.reason());
+        return result(id);
+    }
+
     // ---- attachments ----
 
     @Operation(summary = "上传附件（JPEG、PNG、WebP 图片或 PDF，大小受限）")
