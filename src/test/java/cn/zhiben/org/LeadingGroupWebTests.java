@@ -155,6 +155,12 @@ class LeadingGroupWebTests extends IntegrationTest {
                         .content(body(marker + "戊", "成员", "CHAIRMAN", null)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("INVALID_FIELD_VALUE"));
+        mvc.perform(auth(post("/api/v1/leading-group"), city).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personName\":\"" + marker + "庚\",\"jobTitle\":\"成员\",\"position\":\"MEMBER\",\"userId\":\""
+                                + UUID.randomUUID() + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("ACCOUNT_NOT_FOUND"))
+                .andExpect(jsonPath("$.errors[0].field").value("userId"));
         assertThat(stored()).isZero();
 
         String id = create(city, marker + "己", "MEMBER", null);

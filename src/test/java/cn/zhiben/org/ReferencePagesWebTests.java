@@ -154,12 +154,22 @@ class ReferencePagesWebTests extends IntegrationTest {
             mvc.perform(post("/org/leading-group").session(city).with(csrf())
                             .param("personName", name).param("jobTitle", "副市长").param("position", "DEPUTY").param("sortOrder", "x"))
                     .andExpect(status().isBadRequest());
+            // the account is entered by username; an unknown one is refused with its name
+            String unknown = mvc.perform(post("/org/leading-group").session(city).with(csrf())
+                            .param("personName", name).param("jobTitle", "副市长").param("position", "DEPUTY").param("account", "nosuchuser"))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+            assertThat(unknown).contains("平台账号“nosuchuser”不存在");
+            assertThat(jdbc.sql("select count(*) from org_leading_group_member where person_name = :n").param("n", name)
+                    .query(Integer.class).single()).isZero();
             mvc.perform(post("/org/leading-group").session(city).with(csrf())
-                            .param("personName", name).param("jobTitle", "副市长").param("position", "DEPUTY").param("unitId", ""))
+                            .param("personName", name).param("jobTitle", "副市长").param("position", "DEPUTY").param("unitId", "")
+                            .param("account", "yingji"))
                     .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/org/leading-group"));
             UUID id = jdbc.sql("select id from org_leading_group_member where person_name = :n").param("n", name)
                     .query(UUID.class).single();
-            assertThat(page(city, "/org/leading-group/" + id + "/edit")).contains(name, "副市长").doesNotContain("th:");
+            assertThat(jdbc.sql("select u.username from org_leading_group_member m join idn_user u on u.id = m.user_id where m.id = :id")
+                    .param("id", id).query(String.class).single()).isEqualTo("yingji");
+            assertThat(page(city, "/org/leading-group/" + id + "/edit")).contains(name, "副市长", "value=\"yingji\"").doesNotContain("th:");
             mvc.perform(post("/org/leading-group/" + id).session(city).with(csrf())
                             .param("personName", name).param("jobTitle", "市政府秘书长").param("position", "DEPUTY"))
                     .andExpect(status().is3xxRedirection());

@@ -3,6 +3,7 @@ package cn.zhiben.org.internal;
 import cn.zhiben.audit.AuditAction;
 import cn.zhiben.audit.AuditEntry;
 import cn.zhiben.audit.AuditLog;
+import cn.zhiben.org.AccountReferences;
 import cn.zhiben.org.LeadingGroupPosition;
 import cn.zhiben.org.UnitCatalog;
 import cn.zhiben.platform.web.ProblemException;
@@ -21,8 +22,8 @@ import java.util.UUID;
 
 /**
  * The campaign's leading group (Attachment 1 of 晋市安委发〔2024〕6号): positions are fixed, the people holding them are
- * maintained by the city office. The user id links a member to a platform account; it is an opaque reference because
- * accounts belong to the identity module, which depends on this one.
+ * maintained by the city office. The user id links a member to a platform account, checked through
+ * {@link AccountReferences} because accounts belong to the identity module, which depends on this one.
  */
 @Service
 public class LeadingGroupService {
@@ -38,13 +39,16 @@ public class LeadingGroupService {
     private final AuditLog audit;
     private final InputValidator validator;
     private final Clock clock;
+    private final AccountReferences accounts;
 
-    LeadingGroupService(JdbcClient jdbc, UnitCatalog units, AuditLog audit, InputValidator validator, Clock clock) {
+    LeadingGroupService(JdbcClient jdbc, UnitCatalog units, AuditLog audit, InputValidator validator, Clock clock,
+                        AccountReferences accounts) {
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     /** Everyone, in the order of Attachment 1: by position, then the given order. */
@@ -113,6 +117,10 @@ public class LeadingGroupService {
         if (draft.unitId() != null && units.find(draft.unitId()).isEmpty()) {
             throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "UNIT_NOT_FOUND",
                     "所选成员单位不存在", List.of(new ProblemException.FieldProblem("unitId", "成员单位不存在")));
+        }
+        if (draft.userId() != null && accounts.username(draft.userId()).isEmpty()) {
+            throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "ACCOUNT_NOT_FOUND",
+                    "所填平台账号不存在", List.of(new ProblemException.FieldProblem("userId", "平台账号不存在")));
         }
     }
 

@@ -49,6 +49,12 @@ final class FormValues {
         }
     }
 
+    /** Records a problem found outside this class (a reference that does not exist); the value is then null. */
+    <T> T problem(String field, String message) {
+        errors.add(new ProblemException.FieldProblem(field, message));
+        return null;
+    }
+
     /** Stops with a VALIDATION_FAILED problem if any value could not be read. */
     void check() {
         if (!errors.isEmpty()) {

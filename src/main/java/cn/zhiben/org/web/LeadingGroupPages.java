@@ -1,5 +1,6 @@
 package cn.zhiben.org.web;
 
+import cn.zhiben.org.AccountReferences;
 import cn.zhiben.org.LeadingGroupPosition;
 import cn.zhiben.org.UnitCatalog;
 import cn.zhiben.org.internal.LeadingGroupDraft;
@@ -34,29 +35,35 @@ class LeadingGroupPages {
     private final LeadingGroupService group;
     private final UnitCatalog units;
 
-    LeadingGroupPages(LeadingGroupService group, UnitCatalog units) {
+    private final AccountReferences accounts;
+
+    LeadingGroupPages(LeadingGroupService group, UnitCatalog units, AccountReferences accounts) {
         this.group = group;
         this.units = units;
+        this.accounts = accounts;
     }
 
     /** The form as submitted, kept as text so a refused submission is shown again unchanged. */
-    record MemberForm(String personName, String jobTitle, String position, String unitId, String userId, String sortOrder) {
+    record MemberForm(String personName, String jobTitle, String position, String unitId, String account, String sortOrder) {
 
         static MemberForm empty() {
             return new MemberForm("", "", LeadingGroupPosition.MEMBER.name(), "", "", "");
         }
 
-        static MemberForm of(LeadingGroupMember m) {
+        static MemberForm of(LeadingGroupMember m, AccountReferences accounts) {
             return new MemberForm(m.personName(), m.jobTitle(), m.position().name(),
-                    m.unitId() == null ? "" : m.unitId().toString(), m.userId() == null ? "" : m.userId().toString(),
+                    m.unitId() == null ? "" : m.unitId().toString(),
+                    m.userId() == null ? "" : accounts.username(m.userId()).orElse(""),
                     String.valueOf(m.sortOrder()));
         }
 
-        LeadingGroupDraft toDraft() {
+        /** The account is entered by its username, which people know; the draft carries its id. */
+        LeadingGroupDraft toDraft(AccountReferences accounts) {
             FormValues values = new FormValues();
             LeadingGroupPosition p = values.enumValue(LeadingGroupPosition.class, position, "position", "职位");
             UUID unit = values.uuid(unitId, "unitId", "成员单位");
-            UUID user = values.uuid(userId, "userId", "账号 ID");
+            UUID user = account == null || account.isBlank() ? null
+                    : accounts.idOf(account).orElseGet(() -> values.problem("account", "平台账号“" + account.strip() + "”不存在"));
             Integer order = values.integer(sortOrder, "sortOrder", "排序");
             values.check();
             return new LeadingGroupDraft(personName, jobTitle, p, unit, user, order);
@@ -74,7 +81,7 @@ class LeadingGroupPages {
     @PreAuthorize("hasAuthority('PERM_REFERENCE_EDIT')")
     String add(@ModelAttribute("form") MemberForm form, Model model, HttpServletResponse response, RedirectAttributes flash) {
         try {
-            LeadingGroupMember m = group.add(form.toDraft());
+            LeadingGroupMember m = group.add(form.toDraft(accounts));
             flash.addFlashAttribute("message", "已添加：" + m.positionLabel() + " " + m.personName());
             return "redirect:/org/leading-group";
         } catch (ProblemException e) {
@@ -89,7 +96,7 @@ class LeadingGroupPages {
     String editForm(@PathVariable UUID id, Model model) {
         LeadingGroupMember m = member(id);
         model.addAttribute("member", m);
-        model.addAttribute("form", MemberForm.of(m));
+        model.addAttribute("form", MemberForm.of(m, accounts));
         fillChoices(model);
         return "org/leading-group-edit";
     }
@@ -100,7 +107,7 @@ class LeadingGroupPages {
                   HttpServletResponse response, RedirectAttributes flash) {
         LeadingGroupMember existing = member(id);
         try {
-            LeadingGroupMember m = group.update(id, form.toDraft());
+            LeadingGroupMember m = group.update(id, form.toDraft(accounts));
             flash.addFlashAttribute("message", "已保存：" + m.positionLabel() + " " + m.personName());
             return "redirect:/org/leading-group";
         } catch (ProblemException e) {
