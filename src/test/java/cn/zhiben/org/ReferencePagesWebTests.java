@@ -143,6 +143,32 @@ class ReferencePagesWebTests extends IntegrationTest {
     }
 
     @Test
+    void anOpenSessionOfAMemberUnitFollowsAChangeOfSupervisionWithoutLoggingInAgain() throws Exception {
+        MockHttpSession housing = login("zhujian");
+        // the hazard list offers the industries in the account's scope
+        assertThat(page(housing, "/hazards")).doesNotContain("体育场馆和设施");
+        MockHttpSession city = login("city");
+        int revision = jdbc.sql("select revision from org_industry where code = 'sports'").query(Integer.class).single();
+        String lead = unit("市体育局").toString();
+        String fire = unit("市消防救援支队").toString();
+        try {
+            mvc.perform(post("/org/industries/sports").session(city).with(csrf())
+                            .param("revision", String.valueOf(revision)).param("name", "体育场馆和设施")
+                            .param("leadUnitId", lead).param("cooperatingUnitIds", fire, unit("市住房和城乡建设局").toString())
+                            .param("active", "true").param("assignable", "true").param("reason", "测试：住建局配合"))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(page(housing, "/hazards")).contains("体育场馆和设施");
+        } finally {
+            mvc.perform(post("/org/industries/sports").session(city).with(csrf())
+                            .param("revision", String.valueOf(revision + 1)).param("name", "体育场馆和设施")
+                            .param("leadUnitId", lead).param("cooperatingUnitIds", fire)
+                            .param("active", "true").param("assignable", "true").param("reason", "测试结束，恢复原状"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(page(housing, "/hazards")).doesNotContain("体育场馆和设施");
+    }
+
+    @Test
     void cityOfficeMaintainsTheLeadingGroupThroughTheForms() throws Exception {
         MockHttpSession city = login("city");
         String name = "测试" + UUID.randomUUID().toString().substring(0, 8);

@@ -3,6 +3,7 @@ package cn.zhiben.identity.web;
 import cn.zhiben.identity.internal.LoginService;
 import cn.zhiben.identity.internal.PrincipalFactory;
 import cn.zhiben.identity.internal.TokenService;
+import cn.zhiben.identity.internal.ScopeGeneration;
 import cn.zhiben.identity.internal.UserRepository;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Permission;
@@ -89,7 +90,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, LoginService logins, UserRepository users, Clock clock) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, LoginService logins, UserRepository users, Clock clock,
+                           PrincipalFactory principals, ScopeGeneration scopes) throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
@@ -107,7 +109,7 @@ class SecurityConfiguration {
                         })
                         .logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.invalidSessionUrl("/login?timeout"))
-                .addFilterBefore(new SessionStampFilter(users, clock), AuthorizationFilter.class)
+                .addFilterBefore(new SessionStampFilter(users, clock, principals, scopes), AuthorizationFilter.class)
                 .addFilterBefore(new PendingDutiesFilter(false), AuthorizationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(

@@ -1,5 +1,7 @@
 package cn.zhiben.identity.web;
 
+import cn.zhiben.identity.internal.PrincipalFactory;
+import cn.zhiben.identity.internal.ScopeGeneration;
 import cn.zhiben.identity.internal.UserAccount;
 import cn.zhiben.identity.internal.UserRepository;
 import cn.zhiben.platform.security.CurrentUser;
@@ -8,7 +10,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -17,17 +22,24 @@ import java.util.UUID;
 
 /**
  * Ends a UI session whose account was disabled, locked, or had its password, role or scope changed since login
- * (the security stamp differs), instead of letting it run to its timeout.
+ * (the security stamp differs), instead of letting it run to its timeout. When the supervision of industries changed
+ * since the session's principal was built, rebuilds the principal, so a member unit's scope follows the change at once.
  */
 class SessionStampFilter extends OncePerRequestFilter {
 
     private static final String ATTR = "zhiben.securityStamp";
+    private static final String GENERATION = "zhiben.scopeGeneration";
     private final UserRepository users;
     private final Clock clock;
+    private final PrincipalFactory principals;
+    private final ScopeGeneration scopes;
+    private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SessionStampFilter(UserRepository users, Clock clock) {
+    SessionStampFilter(UserRepository users, Clock clock, PrincipalFactory principals, ScopeGeneration scopes) {
         this.users = users;
         this.clock = clock;
+        this.principals = principals;
+        this.scopes = scopes;
     }
 
     static void remember(HttpSession session, UUID stamp) {
@@ -48,6 +60,17 @@ class SessionStampFilter extends OncePerRequestFilter {
                 SecurityContextHolder.clearContext();
                 response.sendRedirect(request.getContextPath() + "/login?ended");
                 return;
+            }
+            // read before building, so a change committed meanwhile triggers another rebuild on the next request
+            long generation = scopes.current();
+            if (!Long.valueOf(generation).equals(session.getAttribute(GENERATION))) {
+                CurrentUser fresh = principals.principal(account);
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null,
+                        PrincipalFactory.authorities(fresh)));
+                SecurityContextHolder.setContext(context);
+                contexts.saveContext(context, request, response);
+                session.setAttribute(GENERATION, generation);
             }
         }
         chain.doFilter(request, response);

@@ -4,9 +4,11 @@ import cn.zhiben.audit.AuditAction;
 import cn.zhiben.audit.AuditEntry;
 import cn.zhiben.audit.AuditLog;
 import cn.zhiben.org.CommitteeUnit;
+import cn.zhiben.org.IndustrySupervisionChanged;
 import cn.zhiben.org.UnitCatalog;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.web.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,13 +50,16 @@ public class IndustryService {
     private final AuditLog audit;
     private final InputValidator validator;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    IndustryService(JdbcClient jdbc, UnitCatalog units, AuditLog audit, InputValidator validator, Clock clock) {
+    IndustryService(JdbcClient jdbc, UnitCatalog units, AuditLog audit, InputValidator validator, Clock clock,
+                    ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
         this.validator = validator;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The top-level fields with their sub-industries, in the plan's order. */
@@ -238,6 +243,7 @@ public class IndustryService {
             jdbc.sql("insert into org_industry_supervisor (industry_code, unit_id, role) values (:code, :unit, 'COOPERATE')")
                     .param("code", code).param("unit", unit).update();
         }
+        events.publishEvent(new IndustrySupervisionChanged(code));
     }
 
     /** The snapshot is built by the same expression as the initial revision in V2026_11_29_0220, so every revision has one shape. */
