@@ -1,10 +1,17 @@
 package cn.zhiben.identity;
 
+import cn.zhiben.identity.internal.PrincipalFactory;
+import cn.zhiben.identity.internal.UserAccount;
+import cn.zhiben.identity.internal.UserRepository;
 import cn.zhiben.org.Industry;
 import cn.zhiben.org.IndustryCatalog;
+import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.RegionCodes;
 import cn.zhiben.platform.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -12,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Which accounts to tell about something: for notifications from other modules. Enabled accounts only. */
 @Service
@@ -19,10 +27,34 @@ public class AccountDirectory {
 
     private final JdbcClient jdbc;
     private final IndustryCatalog industries;
+    private final UserRepository users;
+    private final PrincipalFactory principals;
 
-    AccountDirectory(JdbcClient jdbc, IndustryCatalog industries) {
+    AccountDirectory(JdbcClient jdbc, IndustryCatalog industries, UserRepository users, PrincipalFactory principals) {
         this.jdbc = jdbc;
         this.industries = industries;
+        this.users = users;
+        this.principals = principals;
+    }
+
+    /**
+     * Runs work as this enabled account — its principal, scope and rights, as after a login — and restores the caller's
+     * security context afterwards. For demo data, which is made through the same verbs people use.
+     */
+    public <T> T runAs(String username, Supplier<T> work) {
+        UserAccount account = users.findByUsername(username).filter(UserAccount::enabled)
+                .orElseThrow(() -> new IllegalStateException("no enabled account " + username));
+        CurrentUser principal = principals.principal(account);
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                PrincipalFactory.authorities(principal)));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     /** The enterprise's own accounts. */

@@ -1,0 +1,291 @@
+package cn.zhiben.hazards.internal;
+
+import cn.zhiben.hazards.Channel;
+import cn.zhiben.hazards.Grade;
+import cn.zhiben.hazards.Shutdown;
+import cn.zhiben.identity.AccountDirectory;
+import cn.zhiben.org.CommitteeUnit;
+import cn.zhiben.org.EnterpriseDirectory;
+import cn.zhiben.org.EnterpriseRef;
+import cn.zhiben.org.UnitCatalog;
+import cn.zhiben.platform.PlatformConfiguration;
+import cn.zhiben.platform.PlatformProperties;
+import cn.zhiben.standards.Checklist;
+import cn.zhiben.standards.StandardClause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Demo hazards (demo mode only, on a database without hazards): a dozen hazards at the demo enterprises in every state
+ * a user should meet — awaiting confirmation, acknowledgement, extension decision, review; listed by the county and by
+ * the city; overdue and escalated; signed off; a possible duplicate. Every step goes through {@link HazardService} as
+ * the demo account that would take it, so timelines, notifications and audit entries are real. A hazard whose story
+ * spans weeks then has its whole history moved back by that many days ({@link #shiftBack}), and the overdue job runs
+ * once, so deadlines fall in the past exactly as they would have.
+ */
+@Component
+@Order(30)
+class HazardDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(HazardDemoData.class);
+
+    private final PlatformProperties platform;
+    private final boolean enabled;
+    private final HazardService service;
+    private final AccountDirectory accounts;
+    private final EnterpriseDirectory enterprises;
+    private final UnitCatalog units;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    HazardDemoData(PlatformProperties platform, @Value("${zhiben.hazards.demo-data:true}") boolean enabled,
+                   HazardService service, AccountDirectory accounts, EnterpriseDirectory enterprises, UnitCatalog units,
+                   JdbcClient jdbc, Clock clock) {
+        this.platform = platform;
+        this.enabled = enabled;
+        this.service = service;
+        this.accounts = accounts;
+        this.enterprises = enterprises;
+        this.units = units;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!platform.demo() || !enabled) {
+            return;
+        }
+        if (jdbc.sql("select exists (select 1 from hz_hazard)").query(Boolean.class).single()) {
+            return;
+        }
+        List<UUID> made = seed();
+        log.info("demo mode: {} demo hazards created", made.size());
+    }
+
+    /** The demo enterprise with this name (without the （演示） mark). */
+    private EnterpriseRef enterprise(String industry, String name) {
+        return enterprises.demoEnterprises(industry).stream().filter(e -> e.name().startsWith(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no demo enterprise " + name));
+    }
+
+    /** Creates the demo hazards; returns their ids in the order made. */
+    List<UUID> seed() {
+        LocalDate today = today();
+        List<UUID> made = new ArrayList<>();
+        EnterpriseRef bagong = enterprise("mine.coal", "泽州示范巴公煤业");
+        EnterpriseRef chemical = enterprise("hazchem.production", "晋城示范煤化工");
+        EnterpriseRef jiafeng = enterprise("mine.coal", "沁水示范嘉峰煤业");
+        EnterpriseRef sizhuang = enterprise("mine.coal", "高平示范寺庄煤业");
+        EnterpriseRef ceramics = enterprise("indtrade.building", "阳城示范陶瓷");
+        EnterpriseRef cement = enterprise("indtrade.building", "泽州示范水泥");
+        // clauses from the end of each list, away from the ones the tests cite
+        List<StandardClause> coal = clauses("qiye", bagong, today.minusDays(90));
+        List<StandardClause> chem = clauses("qiye-huagong", chemical, today.minusDays(90));
+
+        // 1. the whole closed loop: two-level confirmation, plan, progress, extension granted, completion, evaluation,
+        //    sign-off request, on-site review, 销号 — about ten weeks ago
+        UUID full = selfReport(bagong, coal.get(coal.size() - 1), "2301综采工作面回风巷瓦斯抽采系统未按设计形成，抽采达标评判资料缺失",
+                "2301综采工作面回风巷", today.minusDays(3), Shutdown.PARTIAL);
+        confirm(full);
+        plan(full, today.plusDays(30), 850_000_00L);
+        as("qiye", () -> service.reportProgress(full, version(full), "抽采钻孔施工完成 60%，抽采泵站扩容设备已到货"));
+        as("qiye", () -> service.requestExtension(full, version(full), today.plusDays(45), "抽采泵站扩容设备安装调试需增加工期"));
+        as("zezhou-yingji", () -> service.decideExtension(full, version(full), true, "经现场核实，同意延期 15 天"));
+        finish(full, "THIRD_PARTY");
+        as("qiye", () -> service.requestSignOff(full, version(full)));
+        as("zezhou-yingji", () -> service.signOff(full, version(full), "现场复核：抽采系统已按设计形成，抽采达标，同意销号"));
+        shiftBack(full, 75);
+        made.add(full);
+
+        // 2. listed for supervision by the county (挂牌督办), being rectified
+        UUID listed = selfReport(bagong, coal.get(coal.size() - 2), "井下中央变电所双回路供电中一回路长期停用，实际为单回路供电",
+                "井下中央变电所", today.minusDays(2), Shutdown.PARTIAL);
+        confirm(listed);
+        as("zezhou", () -> service.list(listed, version(listed), new HazardService.ListingInput("泽安办督〔2026〕15号",
+                units.findByName("市能源局").map(CommitteeUnit::id).orElse(null), today.plusDays(40))));
+        plan(listed, today.plusDays(35), 120_000_00L);
+        as("qiye", () -> service.reportProgress(listed, version(listed), "第二回路电缆敷设完成，待供电部门验收"));
+        shiftBack(listed, 20);
+        made.add(listed);
+
+        // 3. past its deadline: marked overdue and escalated by the daily job
+        UUID overdue = selfReport(bagong, coal.get(coal.size() - 3), "主要通风机备用风机未按规定每月倒机运行，无倒机记录",
+                "主通风机房", today.minusDays(1), Shutdown.NONE);
+        confirm(overdue);
+        plan(overdue, today.plusDays(20), 30_000_00L);
+        shiftBack(overdue, 45);
+        made.add(overdue);
+
+        // 4. sign-off requested, not reviewed within the review period: escalated
+        UUID review = selfReport(bagong, coal.get(coal.size() - 4), "采区避难硐室压风自救装置压力不足，部分供气阀门损坏",
+                "一采区避难硐室", today.minusDays(2), Shutdown.NONE);
+        confirm(review);
+        plan(review, today.plusDays(10), 15_000_00L);
+        finish(review, "SELF");
+        as("qiye", () -> service.requestSignOff(review, version(review)));
+        shiftBack(review, 14);
+        made.add(review);
+
+        // 5. a general hazard fixed on the spot (立查立改)
+        UUID fixed = as("qiye", () -> service.report(new HazardService.NewHazard(bagong.id(), Channel.SELF_INSPECTION,
+                Grade.GENERAL, null, "井口信号室灭火器压力不足", "副井井口信号室", today.minusDays(6), "安全科 王工",
+                Shutdown.NONE, false, true, null)));
+        made.add(fixed);
+
+        // 6. waiting for the principal's confirmation (two-level confirmation, second level)
+        UUID pending = selfReport(bagong, coal.get(coal.size() - 5), "井下爆炸物品库未按规定设置独立回风，通风系统图未标注",
+                "井下爆炸物品库", today, Shutdown.NONE);
+        as("qiye", () -> service.confirmByDepartment(pending, version(pending)));
+        made.add(pending);
+
+        // 7. found by the city's inspection, acknowledged; an extension request waits for a decision
+        UUID inspected = register("yingji", chemical, Channel.SUPERVISION, chem.get(chem.size() - 1),
+                "液化烃储罐区紧急切断阀未与可燃气体报警联锁，DCS 无联锁记录", "液化烃罐区", today.minusDays(1));
+        as("qiye-huagong", () -> service.acknowledge(inspected, version(inspected)));
+        planAs("qiye-huagong", inspected, today.plusDays(25), 260_000_00L);
+        as("qiye-huagong", () -> service.requestExtension(inspected, version(inspected), today.plusDays(40),
+                "联锁改造需停车检修，与年度大修合并实施"));
+        shiftBack(inspected, 6);
+        made.add(inspected);
+
+        // 8. listed by the city, rectified, waiting for the city-level review
+        UUID cityListed = register("yingji", chemical, Channel.EXPERT, chem.get(chem.size() - 2),
+                "涉及重点监管危险化工工艺的装置未实现自动化控制，反应釜温度压力仍人工调节", "合成车间", today.minusDays(1));
+        as("qiye-huagong", () -> service.acknowledge(cityListed, version(cityListed)));
+        as("city", () -> service.list(cityListed, version(cityListed), new HazardService.ListingInput("晋安办督〔2026〕4号",
+                units.findByName("市应急管理局").map(CommitteeUnit::id).orElse(null), today.plusDays(30))));
+        planAs("qiye-huagong", cityListed, today.plusDays(20), 480_000_00L);
+        as("qiye-huagong", () -> service.complete(cityListed, version(cityListed), "自动化控制系统安装完成并投用，联锁测试合格"));
+        as("qiye-huagong", () -> service.evaluate(cityListed, version(cityListed), new HazardDetails.EvaluationInput(
+                "THIRD_PARTY", "山西示范安全评价有限公司", "自动化控制改造符合要求，整改到位", today)));
+        as("qiye-huagong", () -> service.requestSignOff(cityListed, version(cityListed)));
+        shiftBack(cityListed, 4);
+        made.add(cityListed);
+
+        // 9. the same clause reported again by the enterprise: flagged as a possible duplicate
+        UUID duplicate = as("qiye-huagong", () -> service.report(new HazardService.NewHazard(chemical.id(),
+                Channel.SELF_INSPECTION, Grade.MAJOR, chem.get(chem.size() - 1).id(),
+                "液化烃罐区 2# 储罐紧急切断阀联锁未投用", "液化烃罐区 2# 储罐", today, "安全环保部 李工",
+                Shutdown.NONE, false, false, null)));
+        made.add(duplicate);
+
+        // 10.–11. found by inspections at enterprises without accounts: waiting for them to acknowledge
+        made.add(register("nengyuan", jiafeng, Channel.SUPERVISION, last(clauses("nengyuan", jiafeng, today)),
+                "矿井未按规定进行瓦斯等级鉴定，鉴定报告超期", "矿井技术科", today.minusDays(2)));
+        made.add(register("gaoping", sizhuang, Channel.TIP_OFF, clauses("gaoping", sizhuang, today).get(0),
+                "群众举报：夜班存在超能力组织生产，经核查当月产量超过核定能力 10% 以上", "调度室", today.minusDays(4)));
+
+        // 12.–13. general hazards found by the city's inspection, with deadlines
+        made.add(as("yingji", () -> service.report(new HazardService.NewHazard(ceramics.id(), Channel.SUPERVISION,
+                Grade.GENERAL, null, "窑炉天然气管道未设置明显标识，部分阀门无开关状态指示", "辊道窑燃气管道", today.minusDays(3),
+                "市应急局 执法一队", Shutdown.NONE, false, false, today.plusDays(15)))));
+        made.add(as("yingji", () -> service.report(new HazardService.NewHazard(cement.id(), Channel.SUPERVISION,
+                Grade.GENERAL, null, "煤粉制备车间部分电气设备防爆标志缺失", "煤粉制备车间", today.minusDays(3),
+                "市应急局 执法二队", Shutdown.NONE, false, false, today.plusDays(10)))));
+
+        service.markOverdue();
+        return made;
+    }
+
+    // ---- the verbs, as the accounts that take them ----
+
+    private static StandardClause last(List<StandardClause> clauses) {
+        return clauses.get(clauses.size() - 1);
+    }
+
+    private <T> T as(String username, Supplier<T> work) {
+        return accounts.runAs(username, work);
+    }
+
+    private void as(String username, Runnable work) {
+        accounts.runAs(username, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private List<StandardClause> clauses(String username, EnterpriseRef enterprise, LocalDate on) {
+        Checklist list = as(username, () -> service.clauseChecklist(enterprise.id(), on));
+        return list.sections().stream().filter(s -> !s.general()).flatMap(s -> s.clauses().stream()).toList();
+    }
+
+    private UUID selfReport(EnterpriseRef e, StandardClause clause, String description, String location, LocalDate foundOn,
+                            Shutdown shutdown) {
+        return as("qiye", () -> service.report(new HazardService.NewHazard(e.id(), Channel.SELF_INSPECTION, Grade.MAJOR,
+                clause.id(), description, location, foundOn, "安全科 张工", shutdown, false, false, null)));
+    }
+
+    private UUID register(String username, EnterpriseRef e, Channel channel, StandardClause clause, String description,
+                          String location, LocalDate foundOn) {
+        return as(username, () -> service.report(new HazardService.NewHazard(e.id(), channel, Grade.MAJOR, clause.id(),
+                description, location, foundOn, "检查组", Shutdown.NONE, true, false, null)));
+    }
+
+    private void confirm(UUID id) {
+        as("qiye", () -> service.confirmByDepartment(id, version(id)));
+        as("qiye-fzr", () -> service.confirmByPrincipal(id, version(id)));
+    }
+
+    private void plan(UUID id, LocalDate deadline, long fundingFen) {
+        planAs("qiye", id, deadline, fundingFen);
+    }
+
+    private void planAs(String username, UUID id, LocalDate deadline, long fundingFen) {
+        as(username, () -> service.filePlan(id, version(id), new HazardDetails.PlanInput(
+                "消除重大事故隐患，恢复系统符合规程要求", "按判定标准条款逐项整改，更换、补齐相关设施设备，完善管理制度",
+                fundingFen, "设备、材料已列入采购计划", "成立以矿长为组长的整改领导组", "分管副矿长", deadline,
+                "整改期间设专人盯守，作业前检查气体、通风和供电", "执行综合应急预案和专项处置方案",
+                "受影响区域限员作业，加密巡检")));
+    }
+
+    private void finish(UUID id, String evaluationKind) {
+        as("qiye", () -> service.complete(id, version(id), "整改措施已全部落实，经企业自检合格"));
+        as("qiye", () -> service.evaluate(id, version(id), new HazardDetails.EvaluationInput(evaluationKind,
+                evaluationKind.equals("THIRD_PARTY") ? "山西示范安全技术服务有限公司" : null, "整改到位，效果良好", today())));
+    }
+
+    private int version(UUID id) {
+        return jdbc.sql("select version from hz_hazard where id = :id").param("id", id).query(Integer.class).single();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
+    }
+
+    /**
+     * Moves a demo hazard's whole history — dates, deadlines, timeline, plans, extensions, evaluations — back by this
+     * many days, as if it had happened then. Only for demo hazards, right after they are made.
+     */
+    void shiftBack(UUID id, int days) {
+        String interval = days + " days";
+        jdbc.sql("""
+                update hz_hazard set found_on = found_on - :d, deadline = deadline - :d, reported_at = reported_at - :i::interval,
+                    overdue_since = overdue_since - :d, listing_deadline = listing_deadline - :d,
+                    review_due_on = review_due_on - :d, created_at = created_at - :i::interval,
+                    updated_at = updated_at - :i::interval
+                where id = :id""").param("d", days).param("i", interval).param("id", id).update();
+        jdbc.sql("update hz_transition set at = at - :i::interval where hazard_id = :id").param("i", interval).param("id", id).update();
+        jdbc.sql("update hz_plan set deadline = deadline - :d, filed_at = filed_at - :i::interval where hazard_id = :id")
+                .param("d", days).param("i", interval).param("id", id).update();
+        jdbc.sql("""
+                update hz_extension set requested_deadline = requested_deadline - :d, previous_deadline = previous_deadline - :d,
+                    requested_at = requested_at - :i::interval, decided_at = decided_at - :i::interval
+                where hazard_id = :id""").param("d", days).param("i", interval).param("id", id).update();
+        jdbc.sql("update hz_evaluation set evaluated_on = evaluated_on - :d, recorded_at = recorded_at - :i::interval where hazard_id = :id")
+                .param("d", days).param("i", interval).param("id", id).update();
+    }
+}

@@ -1,0 +1,58 @@
+package cn.zhiben.hazards.internal;
+
+import cn.zhiben.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo hazards are made through the real verbs and show every state a demo user should meet. */
+class HazardDemoDataTests extends IntegrationTest {
+
+    @Autowired
+    HazardDemoData demo;
+
+    @Test
+    void demoHazardsCoverTheStatesOfTheClosedLoopWithConsistentHistories() {
+        List<UUID> made = demo.seed();
+        assertThat(made).hasSize(13);
+        List<Map<String, Object>> rows = made.stream().map(id -> jdbc.sql("""
+                select status, grade, overdue, review_overdue, listing_level, extension_pending, self_check_missed,
+                       possible_duplicate_of, found_on, deadline from hz_hazard where id = :id""")
+                .param("id", id).query().singleRow()).toList();
+        assertThat(rows).extracting(r -> r.get("status")).containsExactly(
+                "SIGNED_OFF", "RECTIFYING", "RECTIFYING", "SIGN_OFF_REQUESTED", "CLOSED", "PENDING_PRINCIPAL_CONFIRMATION",
+                "RECTIFYING", "SIGN_OFF_REQUESTED", "PENDING_DEPARTMENT_CONFIRMATION", "PENDING_ACKNOWLEDGEMENT",
+                "PENDING_ACKNOWLEDGEMENT", "RECTIFYING", "RECTIFYING");
+        assertThat(rows.get(1).get("listing_level")).isEqualTo("COUNTY");
+        assertThat(rows.get(2).get("overdue")).isEqualTo(true);
+        assertThat((java.sql.Date) rows.get(2).get("deadline")).isBefore(java.sql.Date.valueOf(LocalDate.now(clock)));
+        assertThat(rows.get(3).get("review_overdue")).isEqualTo(true);
+        assertThat(rows.get(6).get("extension_pending")).isEqualTo(true);
+        assertThat(rows.get(7).get("listing_level")).isEqualTo("CITY");
+        assertThat(rows.get(8).get("possible_duplicate_of")).isEqualTo(made.get(6));
+        assertThat(rows.get(10).get("self_check_missed")).isEqualTo(true);
+
+        // the timeline of the full loop runs forward in time, after the finding and before now
+        UUID full = made.get(0);
+        List<Instant> times = jdbc.sql("select at from hz_transition where hazard_id = :id order by id").param("id", full)
+                .query(java.sql.Timestamp.class).list().stream().map(java.sql.Timestamp::toInstant).toList();
+        assertThat(times).hasSizeGreaterThanOrEqualTo(10).isSorted();
+        assertThat(times.get(times.size() - 1)).isBefore(clock.instant().minusSeconds(60L * 60 * 24 * 70));
+        LocalDate found = jdbc.sql("select found_on from hz_hazard where id = :id").param("id", full).query(LocalDate.class).single();
+        assertThat(times.get(0)).isAfter(found.atStartOfDay(cn.zhiben.platform.PlatformConfiguration.ZONE).toInstant());
+        assertThat(jdbc.sql("select string_agg(action, ',' order by id) from hz_transition where hazard_id = :id")
+                .param("id", full).query(String.class).single())
+                .isEqualTo("REPORT,CONFIRM_DEPARTMENT,CONFIRM_PRINCIPAL,FILE_PLAN,REPORT_PROGRESS,REQUEST_EXTENSION,"
+                        + "APPROVE_EXTENSION,COMPLETE,EVALUATE,REQUEST_SIGN_OFF,SIGN_OFF");
+        // made by the demo accounts who would take each step
+        assertThat(jdbc.sql("select distinct actor_name from hz_transition where hazard_id = :id and action = 'SIGN_OFF'")
+                .param("id", full).query(String.class).single()).contains("泽州");
+    }
+}
