@@ -92,13 +92,12 @@ class HazardDemoData implements ApplicationRunner {
         EnterpriseRef sizhuang = enterprise("mine.coal", "高平示范寺庄煤业");
         EnterpriseRef ceramics = enterprise("indtrade.building", "阳城示范陶瓷");
         EnterpriseRef cement = enterprise("indtrade.building", "泽州示范水泥");
-        // clauses from the end of each list, away from the ones the tests cite
         List<StandardClause> coal = clauses("qiye", bagong, today.minusDays(90));
         List<StandardClause> chem = clauses("qiye-huagong", chemical, today.minusDays(90));
 
         // 1. the whole closed loop: two-level confirmation, plan, progress, extension granted, completion, evaluation,
         //    sign-off request, on-site review, 销号 — about ten weeks ago
-        UUID full = selfReport(bagong, coal.get(coal.size() - 1), "2301综采工作面回风巷瓦斯抽采系统未按设计形成，抽采达标评判资料缺失",
+        UUID full = selfReport(bagong, pick(coal, "瓦斯抽采系统"), "高瓦斯矿井地面永久瓦斯抽采系统泵站一台停运，抽采系统不能正常使用",
                 "2301综采工作面回风巷", today.minusDays(3), Shutdown.PARTIAL);
         confirm(full);
         plan(full, today.plusDays(30), 850_000_00L);
@@ -112,7 +111,7 @@ class HazardDemoData implements ApplicationRunner {
         made.add(full);
 
         // 2. listed for supervision by the county (挂牌督办), being rectified
-        UUID listed = selfReport(bagong, coal.get(coal.size() - 2), "井下中央变电所双回路供电中一回路长期停用，实际为单回路供电",
+        UUID listed = selfReport(bagong, pick(coal, "只有单回路供电"), "矿井双回路供电中一回路电源线路长期停用，实际为单回路供电",
                 "井下中央变电所", today.minusDays(2), Shutdown.PARTIAL);
         confirm(listed);
         as("zezhou", () -> service.list(listed, version(listed), new HazardService.ListingInput("泽安办督〔2026〕15号",
@@ -123,7 +122,7 @@ class HazardDemoData implements ApplicationRunner {
         made.add(listed);
 
         // 3. past its deadline: marked overdue and escalated by the daily job
-        UUID overdue = selfReport(bagong, coal.get(coal.size() - 3), "主要通风机备用风机未按规定每月倒机运行，无倒机记录",
+        UUID overdue = selfReport(bagong, pick(coal, "主要通风机没有备用机"), "主要通风机房备用风机电机拆修后未装回，只有一台主要通风机运行",
                 "主通风机房", today.minusDays(1), Shutdown.NONE);
         confirm(overdue);
         plan(overdue, today.plusDays(20), 30_000_00L);
@@ -131,8 +130,8 @@ class HazardDemoData implements ApplicationRunner {
         made.add(overdue);
 
         // 4. sign-off requested, not reviewed within the review period: escalated
-        UUID review = selfReport(bagong, coal.get(coal.size() - 4), "采区避难硐室压风自救装置压力不足，部分供气阀门损坏",
-                "一采区避难硐室", today.minusDays(2), Shutdown.NONE);
+        UUID review = selfReport(bagong, pick(coal, "未敷设压风"), "3102 掘进工作面未敷设压风管路，供水管路距迎头超过规定距离",
+                "3102 掘进工作面", today.minusDays(2), Shutdown.NONE);
         confirm(review);
         plan(review, today.plusDays(10), 15_000_00L);
         finish(review, "SELF");
@@ -147,13 +146,13 @@ class HazardDemoData implements ApplicationRunner {
         made.add(fixed);
 
         // 6. waiting for the principal's confirmation (two-level confirmation, second level)
-        UUID pending = selfReport(bagong, coal.get(coal.size() - 5), "井下爆炸物品库未按规定设置独立回风，通风系统图未标注",
-                "井下爆炸物品库", today, Shutdown.NONE);
+        UUID pending = selfReport(bagong, pick(coal, "爆炸物品"), "掘进工作面使用的煤矿许用炸药安全等级与矿井瓦斯等级不相符",
+                "3103 掘进工作面", today, Shutdown.NONE);
         as("qiye", () -> service.confirmByDepartment(pending, version(pending)));
         made.add(pending);
 
         // 7. found by the city's inspection, acknowledged; an extension request waits for a decision
-        UUID inspected = register("yingji", chemical, Channel.SUPERVISION, chem.get(chem.size() - 1),
+        UUID inspected = register("yingji", chemical, Channel.SUPERVISION, pick(chem, "紧急切断"),
                 "液化烃储罐区紧急切断阀未与可燃气体报警联锁，DCS 无联锁记录", "液化烃罐区", today.minusDays(1));
         as("qiye-huagong", () -> service.acknowledge(inspected, version(inspected)));
         planAs("qiye-huagong", inspected, today.plusDays(25), 260_000_00L);
@@ -163,7 +162,7 @@ class HazardDemoData implements ApplicationRunner {
         made.add(inspected);
 
         // 8. listed by the city, rectified, waiting for the city-level review
-        UUID cityListed = register("yingji", chemical, Channel.EXPERT, chem.get(chem.size() - 2),
+        UUID cityListed = register("yingji", chemical, Channel.EXPERT, pick(chem, "自动化控制"),
                 "涉及重点监管危险化工工艺的装置未实现自动化控制，反应釜温度压力仍人工调节", "合成车间", today.minusDays(1));
         as("qiye-huagong", () -> service.acknowledge(cityListed, version(cityListed)));
         as("city", () -> service.list(cityListed, version(cityListed), new HazardService.ListingInput("晋安办督〔2026〕4号",
@@ -178,15 +177,15 @@ class HazardDemoData implements ApplicationRunner {
 
         // 9. the same clause reported again by the enterprise: flagged as a possible duplicate
         UUID duplicate = as("qiye-huagong", () -> service.report(new HazardService.NewHazard(chemical.id(),
-                Channel.SELF_INSPECTION, Grade.MAJOR, chem.get(chem.size() - 1).id(),
+                Channel.SELF_INSPECTION, Grade.MAJOR, pick(chem, "紧急切断").id(),
                 "液化烃罐区 2# 储罐紧急切断阀联锁未投用", "液化烃罐区 2# 储罐", today, "安全环保部 李工",
                 Shutdown.NONE, false, false, null)));
         made.add(duplicate);
 
         // 10.–11. found by inspections at enterprises without accounts: waiting for them to acknowledge
-        made.add(register("nengyuan", jiafeng, Channel.SUPERVISION, last(clauses("nengyuan", jiafeng, today)),
+        made.add(register("nengyuan", jiafeng, Channel.SUPERVISION, pick(clauses("nengyuan", jiafeng, today), "瓦斯等级鉴定"),
                 "矿井未按规定进行瓦斯等级鉴定，鉴定报告超期", "矿井技术科", today.minusDays(2)));
-        made.add(register("gaoping", sizhuang, Channel.TIP_OFF, clauses("gaoping", sizhuang, today).get(0),
+        made.add(register("gaoping", sizhuang, Channel.TIP_OFF, pick(clauses("gaoping", sizhuang, today), "超出核定"),
                 "群众举报：夜班存在超能力组织生产，经核查当月产量超过核定能力 10% 以上", "调度室", today.minusDays(4)));
 
         // 12.–13. general hazards found by the city's inspection, with deadlines
@@ -203,8 +202,10 @@ class HazardDemoData implements ApplicationRunner {
 
     // ---- the verbs, as the accounts that take them ----
 
-    private static StandardClause last(List<StandardClause> clauses) {
-        return clauses.get(clauses.size() - 1);
+    /** The first clause whose summary says this: each demo hazard cites the clause that fits its description. */
+    private static StandardClause pick(List<StandardClause> clauses, String words) {
+        return clauses.stream().filter(c -> !c.version().overlay() && c.summary().contains(words)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no clause about " + words));
     }
 
     private <T> T as(String username, Supplier<T> work) {
