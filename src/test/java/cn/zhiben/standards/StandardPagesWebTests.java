@@ -50,6 +50,10 @@ class StandardPagesWebTests extends StandardsTestSupport {
         // 4.5 is unconfirmed and carries the visible mark next to it
         int at = html.indexOf("高炉炉顶压力");
         assertThat(html.substring(at, html.indexOf("</tr>", at))).contains("未核实");
+        // all industries: one row per standard in force, each linking to its clauses, not every clause of every standard
+        String overview = page(login("zezhou"), "/standards?date=2024-01-01", 200);
+        assertThat(overview).contains("id=\"overview\"", "应急管理部令第4号", "应急管理部令第10号", "/standards/versions/", "2021-01-01 起")
+                .doesNotContain("高炉炉顶压力");
         assertThat(page(login("zezhou"), "/standards?date=2025-13-01", 400)).contains("日期格式应为");
         assertThat(page(login("zezhou"), "/standards?industry=nope", 400)).contains("未知的行业领域");
     }
