@@ -50,10 +50,11 @@ class HazardDemoData implements ApplicationRunner {
     private final UnitCatalog units;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final cn.zhiben.hazards.HazardsProperties properties;
 
     HazardDemoData(PlatformProperties platform, @Value("${zhiben.hazards.demo-data:true}") boolean enabled,
                    HazardService service, AccountDirectory accounts, EnterpriseDirectory enterprises, UnitCatalog units,
-                   JdbcClient jdbc, Clock clock) {
+                   JdbcClient jdbc, Clock clock, cn.zhiben.hazards.HazardsProperties properties) {
         this.platform = platform;
         this.enabled = enabled;
         this.service = service;
@@ -62,6 +63,7 @@ class HazardDemoData implements ApplicationRunner {
         this.units = units;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.properties = properties;
     }
 
     @Override
@@ -98,7 +100,7 @@ class HazardDemoData implements ApplicationRunner {
         // 1. the whole closed loop: two-level confirmation, plan, progress, extension granted, completion, evaluation,
         //    sign-off request, on-site review, 销号 — about ten weeks ago
         UUID full = selfReport(bagong, pick(coal, "瓦斯抽采系统"), "高瓦斯矿井地面永久瓦斯抽采系统泵站一台停运，抽采系统不能正常使用",
-                "2301综采工作面回风巷", today.minusDays(3), Shutdown.PARTIAL);
+                "地面瓦斯抽采泵站", today.minusDays(3), Shutdown.PARTIAL);
         confirm(full);
         plan(full, today.plusDays(30), 850_000_00L);
         as("qiye", () -> service.reportProgress(full, version(full), "抽采钻孔施工完成 60%，抽采泵站扩容设备已到货"));
@@ -107,18 +109,18 @@ class HazardDemoData implements ApplicationRunner {
         finish(full, "THIRD_PARTY");
         as("qiye", () -> service.requestSignOff(full, version(full)));
         as("zezhou-yingji", () -> service.signOff(full, version(full), "现场复核：抽采系统已按设计形成，抽采达标，同意销号"));
-        shiftBack(full, 75);
+        shiftBack(full, 75, 50);
         made.add(full);
 
         // 2. listed for supervision by the county (挂牌督办), being rectified
         UUID listed = selfReport(bagong, pick(coal, "只有单回路供电"), "矿井双回路供电中一回路电源线路长期停用，实际为单回路供电",
-                "井下中央变电所", today.minusDays(2), Shutdown.PARTIAL);
+                "地面 35kV 变电站", today.minusDays(2), Shutdown.PARTIAL);
         confirm(listed);
         as("zezhou", () -> service.list(listed, version(listed), new HazardService.ListingInput("泽安办督〔2026〕15号",
                 units.findByName("市能源局").map(CommitteeUnit::id).orElse(null), today.plusDays(40))));
         plan(listed, today.plusDays(35), 120_000_00L);
         as("qiye", () -> service.reportProgress(listed, version(listed), "第二回路电缆敷设完成，待供电部门验收"));
-        shiftBack(listed, 20);
+        shiftBack(listed, 20, 12);
         made.add(listed);
 
         // 3. past its deadline: marked overdue and escalated by the daily job
@@ -126,7 +128,7 @@ class HazardDemoData implements ApplicationRunner {
                 "主通风机房", today.minusDays(1), Shutdown.NONE);
         confirm(overdue);
         plan(overdue, today.plusDays(20), 30_000_00L);
-        shiftBack(overdue, 45);
+        shiftBack(overdue, 45, 3);
         made.add(overdue);
 
         // 4. sign-off requested, not reviewed within the review period: escalated
@@ -136,7 +138,7 @@ class HazardDemoData implements ApplicationRunner {
         plan(review, today.plusDays(10), 15_000_00L);
         finish(review, "SELF");
         as("qiye", () -> service.requestSignOff(review, version(review)));
-        shiftBack(review, 14);
+        shiftBack(review, 14, 2);
         made.add(review);
 
         // 5. a general hazard fixed on the spot (立查立改)
@@ -158,7 +160,7 @@ class HazardDemoData implements ApplicationRunner {
         planAs("qiye-huagong", inspected, today.plusDays(25), 260_000_00L);
         as("qiye-huagong", () -> service.requestExtension(inspected, version(inspected), today.plusDays(40),
                 "联锁改造需停车检修，与年度大修合并实施"));
-        shiftBack(inspected, 6);
+        shiftBack(inspected, 6, 4);
         made.add(inspected);
 
         // 8. listed by the city, rectified, waiting for the city-level review
@@ -172,7 +174,7 @@ class HazardDemoData implements ApplicationRunner {
         as("qiye-huagong", () -> service.evaluate(cityListed, version(cityListed), new HazardDetails.EvaluationInput(
                 "THIRD_PARTY", "山西示范安全评价有限公司", "自动化控制改造符合要求，整改到位", today)));
         as("qiye-huagong", () -> service.requestSignOff(cityListed, version(cityListed)));
-        shiftBack(cityListed, 4);
+        shiftBack(cityListed, 4, 3);
         made.add(cityListed);
 
         // 9. the same clause reported again by the enterprise: flagged as a possible duplicate
@@ -268,25 +270,70 @@ class HazardDemoData implements ApplicationRunner {
     }
 
     /**
-     * Moves a demo hazard's whole history — dates, deadlines, timeline, plans, extensions, evaluations — back by this
-     * many days, as if it had happened then. Only for demo hazards, right after they are made.
+     * Moves a demo hazard's whole history — dates, deadlines, timeline, plans, extensions, evaluations — back by
+     * {@code days}, as if it had happened then, and spreads its steps (made within a second) over the first
+     * {@code spanDays} of that time as such steps fall in a rectification, with the records that belong to each
+     * step. The last step stays about {@code days - spanDays} days in the past. Only for demo hazards, right after they are made.
      */
-    void shiftBack(UUID id, int days) {
-        String interval = days + " days";
+    void shiftBack(UUID id, int days, int spanDays) {
         jdbc.sql("""
-                update hz_hazard set found_on = found_on - :d, deadline = deadline - :d, reported_at = reported_at - :i::interval,
-                    overdue_since = overdue_since - :d, listing_deadline = listing_deadline - :d,
-                    review_due_on = review_due_on - :d, created_at = created_at - :i::interval,
-                    updated_at = updated_at - :i::interval
-                where id = :id""").param("d", days).param("i", interval).param("id", id).update();
-        jdbc.sql("update hz_transition set at = at - :i::interval where hazard_id = :id").param("i", interval).param("id", id).update();
-        jdbc.sql("update hz_plan set deadline = deadline - :d, filed_at = filed_at - :i::interval where hazard_id = :id")
-                .param("d", days).param("i", interval).param("id", id).update();
+                update hz_hazard set found_on = found_on - :d, deadline = deadline - :d, overdue_since = overdue_since - :d,
+                    listing_deadline = listing_deadline - :d
+                where id = :id""").param("d", days).param("id", id).update();
+        jdbc.sql("update hz_plan set deadline = deadline - :d where hazard_id = :id").param("d", days).param("id", id).update();
         jdbc.sql("""
-                update hz_extension set requested_deadline = requested_deadline - :d, previous_deadline = previous_deadline - :d,
-                    requested_at = requested_at - :i::interval, decided_at = decided_at - :i::interval
-                where hazard_id = :id""").param("d", days).param("i", interval).param("id", id).update();
-        jdbc.sql("update hz_evaluation set evaluated_on = evaluated_on - :d, recorded_at = recorded_at - :i::interval where hazard_id = :id")
-                .param("d", days).param("i", interval).param("id", id).update();
+                update hz_extension set requested_deadline = requested_deadline - :d, previous_deadline = previous_deadline - :d
+                where hazard_id = :id""").param("d", days).param("id", id).update();
+        // each step to where it falls in a rectification of `spanDays` that began `days` ago, in office hours:
+        // confirmations the same day, the plan within days, completion near the end (k * 37 minutes keep the order)
+        jdbc.sql("""
+                with b as (select (min(at) at time zone 'Asia/Shanghai')::date - :d as day0 from hz_transition where hazard_id = :id),
+                     t as (select id, action, row_number() over (order by id) - 1 as k from hz_transition where hazard_id = :id)
+                update hz_transition x
+                set at = ((b.day0 + floor(:span * case t.action
+                        when 'LIST' then 0.03 when 'FILE_PLAN' then 0.06 when 'REPORT_PROGRESS' then 0.35
+                        when 'REQUEST_EXTENSION' then 0.45 when 'APPROVE_EXTENSION' then 0.48 when 'REFUSE_EXTENSION' then 0.48
+                        when 'COMPLETE' then 0.8 when 'EVALUATE' then 0.86 when 'REQUEST_SIGN_OFF' then 0.9
+                        when 'SIGN_OFF' then 1.0 when 'REJECT_SIGN_OFF' then 1.0 else 0 end)::int)
+                        + time '09:00' + t.k * interval '37 minutes') at time zone 'Asia/Shanghai'
+                from t, b where x.id = t.id""").param("id", id).param("d", days).param("span", spanDays).update();
+        // dates written into the timeline's reasons ("申请延期至 …") move with the rest
+        java.util.regex.Pattern date = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+        jdbc.sql("select id, reason from hz_transition where hazard_id = :id and reason ~ '[0-9]{4}-[0-9]{2}-[0-9]{2}'")
+                .param("id", id).query((rs, n) -> java.util.Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(r -> jdbc.sql("update hz_transition set reason = :reason where id = :tid")
+                        .param("reason", date.matcher(r.getValue()).replaceAll(m -> LocalDate.parse(m.group()).minusDays(days).toString()))
+                        .param("tid", r.getKey()).update());
+        jdbc.sql("""
+                update hz_plan p set filed_at = (select max(at) from hz_transition where hazard_id = :id and action = 'FILE_PLAN')
+                where p.hazard_id = :id""").param("id", id).update();
+        jdbc.sql("""
+                update hz_extension e set
+                    requested_at = (select max(at) from hz_transition where hazard_id = :id and action = 'REQUEST_EXTENSION'),
+                    decided_at = case when e.decided_at is null then null else
+                        (select max(at) from hz_transition where hazard_id = :id and action in ('APPROVE_EXTENSION', 'REFUSE_EXTENSION')) end
+                where e.hazard_id = :id""").param("id", id).update();
+        jdbc.sql("""
+                update hz_evaluation v set
+                    recorded_at = (select max(at) from hz_transition where hazard_id = :id and action = 'EVALUATE'),
+                    evaluated_on = ((select max(at) from hz_transition where hazard_id = :id and action = 'EVALUATE')
+                                    at time zone 'Asia/Shanghai')::date
+                where v.hazard_id = :id""").param("id", id).update();
+        // reported when it reached REPORTED (or was registered past it); the review is due from the sign-off request
+        jdbc.sql("""
+                update hz_hazard h set
+                    created_at = (select min(at) from hz_transition where hazard_id = :id),
+                    updated_at = (select max(at) from hz_transition where hazard_id = :id),
+                    reported_at = case when h.reported_at is null then null else coalesce(
+                        (select min(at) from hz_transition where hazard_id = :id and to_status = 'REPORTED'),
+                        (select min(at) from hz_transition where hazard_id = :id)) end,
+                    review_due_on = case when h.review_due_on is null then null else
+                        ((select max(at) from hz_transition where hazard_id = :id and action = 'REQUEST_SIGN_OFF')
+                         at time zone 'Asia/Shanghai')::date + :reviewDays end
+                where h.id = :id""").param("id", id).param("reviewDays", properties.reviewDays()).update();
+        jdbc.sql("""
+                update hz_hazard set report_lag_hours = greatest(0, floor(extract(epoch from
+                    reported_at - (found_on::timestamp at time zone 'Asia/Shanghai')) / 3600))::int
+                where id = :id and reported_at is not null""").param("id", id).update();
     }
 }

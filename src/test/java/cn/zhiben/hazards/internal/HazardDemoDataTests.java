@@ -56,7 +56,20 @@ class HazardDemoDataTests extends IntegrationTest {
         List<Instant> times = jdbc.sql("select at from hz_transition where hazard_id = :id order by id").param("id", full)
                 .query(java.sql.Timestamp.class).list().stream().map(java.sql.Timestamp::toInstant).toList();
         assertThat(times).hasSizeGreaterThanOrEqualTo(10).isSorted();
-        assertThat(times.get(times.size() - 1)).isBefore(clock.instant().minusSeconds(60L * 60 * 24 * 70));
+        // spread over weeks, not made within a second; finished weeks ago
+        assertThat(java.time.Duration.between(times.get(0), times.get(times.size() - 1)).toDays()).isGreaterThanOrEqualTo(45);
+        assertThat(times.get(times.size() - 1)).isBefore(clock.instant().minus(java.time.Duration.ofDays(20)));
+        // the plan and the evaluation carry the times of their steps; the report lag is counted from the finding
+        assertThat(jdbc.sql("select filed_at = (select at from hz_transition where hazard_id = :id and action = 'FILE_PLAN') from hz_plan where hazard_id = :id")
+                .param("id", full).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select report_lag_hours from hz_hazard where id = :id").param("id", full).query(Integer.class).single())
+                .isBetween(48, 24 * 5);
+        assertThat(times).allSatisfy(t -> assertThat(t.atZone(cn.zhiben.platform.PlatformConfiguration.ZONE).getHour()).isBetween(9, 16));
+        // a date written into a step's reason moved with the step
+        LocalDate extendedTo = jdbc.sql("select requested_deadline from hz_extension where hazard_id = :id").param("id", full)
+                .query(LocalDate.class).single();
+        assertThat(jdbc.sql("select reason from hz_transition where hazard_id = :id and action = 'REQUEST_EXTENSION'")
+                .param("id", full).query(String.class).single()).contains(extendedTo.toString());
         LocalDate found = jdbc.sql("select found_on from hz_hazard where id = :id").param("id", full).query(LocalDate.class).single();
         assertThat(times.get(0)).isAfter(found.atStartOfDay(cn.zhiben.platform.PlatformConfiguration.ZONE).toInstant());
         assertThat(jdbc.sql("select string_agg(action, ',' order by id) from hz_transition where hazard_id = :id")
