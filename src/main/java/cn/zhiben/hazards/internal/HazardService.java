@@ -378,20 +378,17 @@ public class HazardService {
     public int markOverdue() {
         LocalDate today = today();
         Instant now = clock.instant();
+        return escalate(hazards.overdueCandidates(today), (h, to) -> h.markOverdue(now, today, to), now)
+                + escalate(hazards.reviewOverdueCandidates(today), (h, to) -> h.markReviewOverdue(now, today, to), now);
+    }
+
+    /** One level up: county-supervised hazards to the city, city-listed ones to the city safety committee. */
+    private int escalate(java.util.List<UUID> candidates, java.util.function.BiPredicate<Hazard, String> mark, Instant now) {
         int marked = 0;
-        for (UUID id : hazards.overdueCandidates(today)) {
+        for (UUID id : candidates) {
             Hazard h = hazards.findUnscoped(id).orElseThrow();
             String escalateTo = h.listingLevel() == ListingLevel.CITY ? "市安委会" : "市级（市安委办及行业主管部门）";
-            if (h.markOverdue(now, today, escalateTo)) {
-                hazards.save(h, now);
-                publish(h);
-                marked++;
-            }
-        }
-        for (UUID id : hazards.reviewOverdueCandidates(today)) {
-            Hazard h = hazards.findUnscoped(id).orElseThrow();
-            String escalateTo = h.listingLevel() == ListingLevel.CITY ? "市安委会" : "市级（市安委办及行业主管部门）";
-            if (h.markReviewOverdue(now, today, escalateTo)) {
+            if (mark.test(h, escalateTo)) {
                 hazards.save(h, now);
                 publish(h);
                 marked++;
