@@ -551,6 +551,8 @@ public final class HazardBenchmark {
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", "postgres");
+        // the platform's connections plan every statement for its parameters (decision 0009); the reference does too
+        pb.environment().put("PGOPTIONS", "-c plan_cache_mode=force_custom_plan");
         Process proc = pb.start();
         String output = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (proc.waitFor() != 0) {

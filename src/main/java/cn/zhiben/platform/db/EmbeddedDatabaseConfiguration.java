@@ -19,6 +19,13 @@ import java.nio.file.Path;
 @Conditional(NoExternalDataSourceCondition.class)
 public class EmbeddedDatabaseConfiguration {
 
+    /**
+     * Every connection plans each statement for its actual parameters (decision 0009): a generic plan cannot use an
+     * index for {@code region_code like $1}, and PostgreSQL may switch a prepared statement to one after five runs.
+     * The external datasource gets the same through spring.datasource.hikari.connection-init-sql.
+     */
+    public static final String CUSTOM_PLANS = "set plan_cache_mode = force_custom_plan";
+
     @Bean
     @Primary
     DataSource dataSource(PlatformProperties properties) {
@@ -46,6 +53,7 @@ public class EmbeddedDatabaseConfiguration {
         ds.setPassword("postgres");
         ds.setMaximumPoolSize(embedded.poolSize());
         ds.setPoolName("zhiben-embedded");
+        ds.setConnectionInitSql(CUSTOM_PLANS);
         return ds;
     }
 
