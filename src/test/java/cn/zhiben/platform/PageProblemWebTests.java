@@ -34,11 +34,18 @@ class PageProblemWebTests extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
 
         for (String accept : new String[]{"text/html", "*/*"}) {
-            // the standards page controller lets the ProblemException through to the platform's handling
+            // the standards pages render their own problem page (with the field problems, inside the layout)
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/standards/versions/" + UUID.randomUUID()))
                     .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(accept).isEqualTo(404);
             assertThat(page.body()).as(accept).contains("标准版本不存在").doesNotContain("Exception");
+        }
+        for (String accept : new String[]{"text/html", "*/*"}) {
+            // the hazard pages leave it to the platform's handler, which renders the error page itself
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/hazards/" + UUID.randomUUID()))
+                    .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(accept).isEqualTo(404);
+            assertThat(page.body()).as(accept).contains("隐患不存在或不在您的数据范围内").contains("不存在").doesNotContain("Exception");
         }
     }
 
@@ -53,6 +60,12 @@ class PageProblemWebTests extends IntegrationTest {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/standards/versions/" + UUID.randomUUID())
                         .session(session))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound());
+        // and the platform's own page carries the message in its body, not only in the status line
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/hazards/" + UUID.randomUUID())
+                        .session(session))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNotFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("隐患不存在或不在您的数据范围内")));
     }
 
     private URI uri(String path) {

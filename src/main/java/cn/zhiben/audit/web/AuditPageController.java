@@ -10,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -78,15 +77,6 @@ class AuditPageController {
         Map<String, String> f = new LinkedHashMap<>();
         params.forEach((k, v) -> f.put(k, v == null ? "" : v.trim()));
         return AuditDownload.xlsx(queries.export(filter(f, 0, 1)), clock);
-    }
-
-    @ExceptionHandler(ProblemException.class)
-    String problem(ProblemException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        model.addAttribute("title", "无法完成");
-        model.addAttribute("message", e.getMessage());
-        return "error";
     }
 
     private static AuditFilter filter(Map<String, String> f, int page, int size) {

@@ -18,14 +18,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-import org.springframework.web.servlet.ModelAndView;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,11 +52,6 @@ class HazardPageController {
         this.attachments = attachments;
         this.names = names;
         this.pages = pages;
-    }
-
-    @ExceptionHandler(ProblemException.class)
-    ModelAndView problem(ProblemException e, HttpServletResponse response) {
-        return HazardPages.errorPage(e, response);
     }
 
     @GetMapping

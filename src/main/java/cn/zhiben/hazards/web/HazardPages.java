@@ -16,10 +16,8 @@ import cn.zhiben.platform.security.DataScope;
 import cn.zhiben.platform.security.RegionCodes;
 import cn.zhiben.platform.web.ProblemException;
 import cn.zhiben.standards.StandardsLibrary;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.servlet.ModelAndView;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,26 +55,6 @@ class HazardPages {
 
     HazardFormat format() {
         return new HazardFormat(names.snapshot());
-    }
-
-    /**
-     * A refused page request as the platform's error page with the problem's status and Chinese message. (The
-     * platform's handler for page requests ends in a 500 under Spring 7, so the pages answer it themselves.)
-     */
-    static ModelAndView errorPage(ProblemException e, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        ModelAndView mv = new ModelAndView("error");
-        mv.setStatus(e.status());
-        mv.addObject("status", e.status().value());
-        mv.addObject("title", switch (e.status()) {
-            case NOT_FOUND -> "不存在";
-            case FORBIDDEN -> "无权操作";
-            case CONFLICT -> "状态冲突";
-            case BAD_REQUEST -> "请求有误";
-            default -> "请求失败";
-        });
-        mv.addObject("message", e.getMessage());
-        return mv;
     }
 
     static ProblemException notFound() {

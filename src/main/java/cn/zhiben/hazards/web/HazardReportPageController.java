@@ -15,12 +15,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -49,11 +47,6 @@ class HazardReportPageController {
         this.service = service;
         this.queries = queries;
         this.pages = pages;
-    }
-
-    @ExceptionHandler(ProblemException.class)
-    ModelAndView problem(ProblemException e, HttpServletResponse response) {
-        return HazardPages.errorPage(e, response);
     }
 
     @GetMapping("/new")

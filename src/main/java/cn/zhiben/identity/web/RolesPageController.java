@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The roles, what each may see and do, and why the three administrators are kept apart. */
 @Controller
-class RolesPageController extends PageErrors {
+class RolesPageController {
 
     @GetMapping("/admin/roles")
     @PreAuthorize("hasAnyAuthority('PERM_USER_ADMIN', 'PERM_AUDIT_READ')")

@@ -40,7 +40,7 @@ import java.util.function.Function;
 @Controller
 @RequestMapping("/admin")
 @PreAuthorize("hasAuthority('PERM_USER_ADMIN')")
-class UserAdminPageController extends PageErrors {
+class UserAdminPageController {
 
     private final UserAdminService admin;
     private final RegionCatalog regions;

@@ -10,11 +10,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.ModelAndView;
 
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -33,17 +31,6 @@ class InboxPageController {
     InboxPageController(Inbox inbox, SmsLog sms) {
         this.inbox = inbox;
         this.sms = sms;
-    }
-
-    @ExceptionHandler(ProblemException.class)
-    ModelAndView problem(ProblemException e, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        ModelAndView mv = new ModelAndView("error");
-        mv.setStatus(e.status());
-        mv.addObject("status", e.status().value());
-        mv.addObject("title", e.status() == org.springframework.http.HttpStatus.NOT_FOUND ? "不存在" : "请求失败");
-        mv.addObject("message", e.getMessage());
-        return mv;
     }
 
     @GetMapping("/inbox")

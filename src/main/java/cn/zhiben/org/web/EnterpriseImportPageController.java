@@ -10,17 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.ModelAndView;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.UUID;
 
 /** The import page: template download, upload with mode choice, and a job page whose progress htmx polls. */
@@ -35,11 +32,6 @@ class EnterpriseImportPageController {
     EnterpriseImportPageController(EnterpriseImportService imports, EnterpriseService enterprises) {
         this.imports = imports;
         this.enterprises = enterprises;
-    }
-
-    @ExceptionHandler(ProblemException.class)
-    ModelAndView problem(ProblemException e, HttpServletResponse response) {
-        return EnterprisePageSupport.errorPage(e, response);
     }
 
     @GetMapping("/import")

@@ -20,7 +20,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.zhiben.platform.PlatformConfiguration;
@@ -52,11 +50,6 @@ class EnterprisePageController {
     EnterprisePageController(EnterpriseService enterprises, EnterpriseExportService exports) {
         this.enterprises = enterprises;
         this.exports = exports;
-    }
-
-    @ExceptionHandler(ProblemException.class)
-    ModelAndView problem(ProblemException e, HttpServletResponse response) {
-        return EnterprisePageSupport.errorPage(e, response);
     }
 
     /** The form as posted: plain text fields, so that nothing fails to bind and every problem is reported. */

@@ -1,7 +1,6 @@
 package cn.zhiben.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +28,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -42,8 +42,9 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every error of an /api request into a problem detail with a stable code and a Chinese message.
- * Nothing internal (exception text, stack trace, SQL) reaches the client. Errors of UI pages are rethrown untouched,
- * which tells Spring MVC this advice did not handle them, so they reach the HTML error page.
+ * Nothing internal (exception text, stack trace, SQL) reaches the client. A page request's {@link ProblemException}
+ * becomes the error page with the problem's status and message; its other errors are rethrown untouched, which tells
+ * Spring MVC this advice did not handle them, so they reach the container's error page.
  */
 @RestControllerAdvice
 @Order(0)
@@ -52,18 +53,27 @@ public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handle(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+    Object handle(Exception e, HttpServletRequest request) throws Exception {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             if (e instanceof ProblemException p) {
-                // a page request: the container's error dispatch renders the error page with this status and message
-                request.setAttribute(ZhibenErrorController.PROBLEM_ATTRIBUTE, p);
-                response.sendError(p.status().value(), p.getMessage());
-                return null;
+                // rendered here, not through the container's error dispatch, so every page (and MockMvc) sees the same
+                return errorPage(p);
             }
             throw e;
         }
         ProblemDetail pd = problemFor(e, request);
         return ResponseEntity.status(pd.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    /** The error page for a refused page request: the problem's status, its title, message and field problems. */
+    static ModelAndView errorPage(ProblemException p) {
+        ModelAndView mv = new ModelAndView("error");
+        mv.setStatus(p.status());
+        mv.addObject("status", p.status().value());
+        mv.addObject("title", Problems.titleFor(p.status()));
+        mv.addObject("message", p.getMessage());
+        mv.addObject("errors", p.errors());
+        return mv;
     }
 
     static ProblemDetail problemFor(Exception e, HttpServletRequest request) {

@@ -18,9 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 public class ZhibenErrorController implements ErrorController {
 
-    /** Set by {@link ApiExceptionHandler} when a page request failed with a {@link ProblemException}. */
-    static final String PROBLEM_ATTRIBUTE = ZhibenErrorController.class.getName() + ".problem";
-
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, Model model) {
         HttpStatus status = status(request);
@@ -30,8 +27,7 @@ public class ZhibenErrorController implements ErrorController {
         }
         model.addAttribute("status", status.value());
         model.addAttribute("title", Problems.titleFor(status));
-        model.addAttribute("message", request.getAttribute(PROBLEM_ATTRIBUTE) instanceof ProblemException p
-                ? p.getMessage() : messageFor(status));
+        model.addAttribute("message", messageFor(status));
         return "error";
     }
 
