@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Reads the fields of a submitted page form (all strings), collecting every problem with a Chinese message, so a form
@@ -30,84 +31,54 @@ final class FormInput {
     }
 
     String text(String field, String label, int max, boolean required) {
-        String v = raw(field);
-        if (v == null) {
-            if (required) {
-                errors.add(new ProblemException.FieldProblem(field, "请填写" + label));
-            }
-            return null;
-        }
-        if (v.length() > max) {
+        String v = read(field, label, required, "请填写", x -> x, null);
+        if (v != null && v.length() > max) {
             errors.add(new ProblemException.FieldProblem(field, label + "不能超过 " + max + " 个字"));
         }
         return v;
     }
 
     LocalDate date(String field, String label, boolean required) {
-        String v = raw(field);
-        if (v == null) {
-            if (required) {
-                errors.add(new ProblemException.FieldProblem(field, "请填写" + label));
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            errors.add(new ProblemException.FieldProblem(field, label + "格式应为 yyyy-MM-dd"));
-            return null;
-        }
+        return read(field, label, required, "请填写", LocalDate::parse, "格式应为 yyyy-MM-dd");
     }
 
     UUID uuid(String field, String label, boolean required) {
-        String v = raw(field);
-        if (v == null) {
-            if (required) {
-                errors.add(new ProblemException.FieldProblem(field, "请选择" + label));
-            }
-            return null;
-        }
-        try {
-            return UUID.fromString(v);
-        } catch (IllegalArgumentException e) {
-            errors.add(new ProblemException.FieldProblem(field, label + "无效"));
-            return null;
-        }
+        return read(field, label, required, "请选择", UUID::fromString, "无效");
     }
 
     <E extends Enum<E>> E choice(Class<E> type, String field, String label, boolean required) {
-        String v = raw(field);
-        if (v == null) {
-            if (required) {
-                errors.add(new ProblemException.FieldProblem(field, "请选择" + label));
-            }
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, v);
-        } catch (IllegalArgumentException e) {
-            errors.add(new ProblemException.FieldProblem(field, label + "无效"));
-            return null;
-        }
+        return read(field, label, required, "请选择", v -> Enum.valueOf(type, v), "无效");
     }
 
     /** An amount typed in yuan (up to two decimals), as fen; money is never a double. */
     Long fen(String field, String label, boolean required) {
+        return read(field, label, required, "请填写", FormInput::yuanToFen, "须为不小于 0 的金额（元，最多两位小数）");
+    }
+
+    private static long yuanToFen(String v) {
+        BigDecimal yuan = new BigDecimal(v.replace(",", "").replace("，", ""));
+        if (yuan.signum() < 0 || yuan.scale() > 2 || yuan.compareTo(new BigDecimal("100000000000")) > 0) {
+            throw new NumberFormatException();
+        }
+        return yuan.movePointRight(2).longValueExact();
+    }
+
+    /**
+     * A field's value: missing ("请填写/请选择" + label, if required) or unreadable (label + {@code invalid}) puts a problem
+     * on the list and gives null.
+     */
+    private <T> T read(String field, String label, boolean required, String ask, Function<String, T> parse, String invalid) {
         String v = raw(field);
         if (v == null) {
             if (required) {
-                errors.add(new ProblemException.FieldProblem(field, "请填写" + label));
+                errors.add(new ProblemException.FieldProblem(field, ask + label));
             }
             return null;
         }
         try {
-            BigDecimal yuan = new BigDecimal(v.replace(",", "").replace("，", ""));
-            if (yuan.signum() < 0 || yuan.scale() > 2 || yuan.compareTo(new BigDecimal("100000000000")) > 0) {
-                throw new NumberFormatException();
-            }
-            return yuan.movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            errors.add(new ProblemException.FieldProblem(field, label + "须为不小于 0 的金额（元，最多两位小数）"));
+            return parse.apply(v);
+        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+            errors.add(new ProblemException.FieldProblem(field, label + invalid));
             return null;
         }
     }
