@@ -276,18 +276,18 @@ public class Hazard {
      */
     void signOff(HazardActor actor, Instant at, ListingLevel reviewerLevel, String opinion) {
         requireReason(opinion);
-        if (listingLevel != null && listingLevel != reviewerLevel) {
-            throw ProblemException.forbidden("HAZARD_LISTING_LEVEL_REQUIRED",
-                    "该隐患已" + listingLevel.label() + "，须由" + (listingLevel == ListingLevel.CITY ? "市级" : "县级") + "审核销号");
-        }
+        requireReviewLevel(reviewerLevel);
         move(SIGN_OFF_REQUESTED, SIGNED_OFF, HazardAction.SIGN_OFF, actor, at, opinion);
         overdue = false;
         reviewOverdue = false;
         events.add(new HazardEvents.HazardSignedOff(id, number, enterpriseId, listingLevel, at));
     }
 
-    void rejectSignOff(HazardActor actor, Instant at, String reasons, LocalDate newDeadline, LocalDate today) {
+    /** Sent back to rectification by the review — which, for a listed hazard, is the listing level's too. */
+    void rejectSignOff(HazardActor actor, Instant at, ListingLevel reviewerLevel, String reasons, LocalDate newDeadline,
+                       LocalDate today) {
         requireReason(reasons);
+        requireReviewLevel(reviewerLevel);
         if (newDeadline != null && newDeadline.isBefore(today)) {
             throw ProblemException.badRequest("HAZARD_DEADLINE_INVALID", "整改时限须不早于今天");
         }
@@ -297,6 +297,13 @@ public class Hazard {
         if (newDeadline != null) {
             deadline = newDeadline;
             overdue = false;
+        }
+    }
+
+    private void requireReviewLevel(ListingLevel reviewerLevel) {
+        if (listingLevel != null && listingLevel != reviewerLevel) {
+            throw ProblemException.forbidden("HAZARD_LISTING_LEVEL_REQUIRED",
+                    "该隐患已" + listingLevel.label() + "，须由" + (listingLevel == ListingLevel.CITY ? "市级" : "县级") + "审核");
         }
     }
 

@@ -266,10 +266,7 @@ public class HazardService {
         act(id, version, "reject-sign-off", h -> {
             CurrentUser u = CurrentUser.require();
             ListingLevel level = HazardRules.requireSupervisor(u);
-            if (h.listingLevel() != null && h.listingLevel() != level) {
-                throw ProblemException.forbidden("HAZARD_LISTING_LEVEL_REQUIRED", "该隐患已挂牌督办，须由挂牌的同级审核");
-            }
-            h.rejectSignOff(HazardActor.of(u), clock.instant(), reasons, newDeadline, today());
+            h.rejectSignOff(HazardActor.of(u), clock.instant(), level, reasons, newDeadline, today());
         });
     }
 

@@ -182,7 +182,7 @@ class HazardStateMachineTests {
         assertThat(h.newTransitions()).last().extracting(Transition::action).isEqualTo(HazardAction.MARK_REVIEW_OVERDUE);
 
         // sent back, then asked again: a new review period, escalated again only when that one runs out
-        h.rejectSignOff(official, AT, "现场复核不合格", null, due.plusDays(2));
+        h.rejectSignOff(official, AT, ListingLevel.COUNTY, "现场复核不合格", null, due.plusDays(2));
         assertThat(h.reviewOverdue()).isFalse();
         h.complete(enterprise, AT, "再次完成");
         h.evaluate(enterprise, AT, "再次评估合格");
@@ -214,6 +214,11 @@ class HazardStateMachineTests {
                 .isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_LISTING_LEVEL_REQUIRED"));
         assertThat(h.status()).isEqualTo(HazardStatus.SIGN_OFF_REQUESTED);
+        // nor sent back by a lower level
+        assertThatThrownBy(() -> h.rejectSignOff(official, AT, ListingLevel.COUNTY, "县级不通过", null, TODAY))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_LISTING_LEVEL_REQUIRED"));
+        assertThat(h.status()).isEqualTo(HazardStatus.SIGN_OFF_REQUESTED);
         h.signOff(official, AT, ListingLevel.CITY, "市级审核合格");
         assertThat(h.status()).isEqualTo(HazardStatus.SIGNED_OFF);
     }
@@ -232,7 +237,7 @@ class HazardStateMachineTests {
     @Test
     void rejectedSignOffGoesBackToRectification() {
         Hazard h = majorAt(HazardStatus.SIGN_OFF_REQUESTED);
-        h.rejectSignOff(official, AT, "备用风机未联调", TODAY.plusDays(15), TODAY);
+        h.rejectSignOff(official, AT, ListingLevel.COUNTY, "备用风机未联调", TODAY.plusDays(15), TODAY);
         assertThat(h.status()).isEqualTo(HazardStatus.RECTIFYING);
         assertThat(h.deadline()).isEqualTo(TODAY.plusDays(15));
     }
