@@ -58,11 +58,7 @@ class HazardNotifications {
     /** Overdue: escalated to the level above — the city office and the city-level supervising departments. */
     @ApplicationModuleListener
     void on(HazardEvents.HazardOverdue e) {
-        Set<UUID> recipients = new LinkedHashSet<>(accounts.accountsWithRole(Role.CITY_OFFICE, null));
-        recipients.addAll(accounts.supervisorAccounts(e.regionCode(), e.industryCode()));
-        recipients.addAll(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(e.regionCode())));
-        recipients.addAll(accounts.enterpriseAccounts(e.enterpriseId()));
-        notifier.inbox(recipients, "HAZARD_OVERDUE", "隐患逾期未整改：" + e.number(),
+        notifier.inbox(escalation(e.regionCode(), e.industryCode(), e.enterpriseId()), "HAZARD_OVERDUE", "隐患逾期未整改：" + e.number(),
                 "整改期限 " + e.deadline() + " 已过，已升级至" + e.escalatedTo() + "督办。", link(e.hazardId()),
                 "hazard-overdue:" + e.hazardId() + ":" + e.deadline());
     }
@@ -70,13 +66,18 @@ class HazardNotifications {
     /** A sign-off request not reviewed in time: the reviewers, and the level above them, as for an overdue hazard. */
     @ApplicationModuleListener
     void on(HazardEvents.HazardReviewOverdue e) {
-        Set<UUID> recipients = new LinkedHashSet<>(accounts.supervisorAccounts(e.regionCode(), e.industryCode()));
-        recipients.addAll(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(e.regionCode())));
-        recipients.addAll(accounts.accountsWithRole(Role.CITY_OFFICE, null));
-        recipients.addAll(accounts.enterpriseAccounts(e.enterpriseId()));
-        notifier.inbox(recipients, "HAZARD_REVIEW_OVERDUE", "销号审核逾期：" + e.number(),
+        notifier.inbox(escalation(e.regionCode(), e.industryCode(), e.enterpriseId()), "HAZARD_REVIEW_OVERDUE", "销号审核逾期：" + e.number(),
                 "企业已申请销号，审核期限 " + e.reviewDueOn() + " 已过仍未完成现场审核，已升级至" + e.escalatedTo() + "督办。",
                 link(e.hazardId()), "hazard-review-overdue:" + e.hazardId() + ":" + e.reviewDueOn());
+    }
+
+    /** Who hears of an escalation: the city office, the supervising units, the county office and the enterprise. */
+    private Set<UUID> escalation(String regionCode, String industryCode, UUID enterpriseId) {
+        Set<UUID> recipients = new LinkedHashSet<>(accounts.accountsWithRole(Role.CITY_OFFICE, null));
+        recipients.addAll(accounts.supervisorAccounts(regionCode, industryCode));
+        recipients.addAll(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(regionCode)));
+        recipients.addAll(accounts.enterpriseAccounts(enterpriseId));
+        return recipients;
     }
 
     /** 挂牌督办: the enterprise, its supervisors and the county office. */
