@@ -21,7 +21,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Which accounts to tell about something: for notifications from other modules. Enabled accounts only. */
+/**
+ * Accounts as other modules need them: which to tell about something (notifications; enabled accounts only), and
+ * acting as one ({@link #runAs}, for demo data made through the real verbs).
+ */
 @Service
 public class AccountDirectory {
 
