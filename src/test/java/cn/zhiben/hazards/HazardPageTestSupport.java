@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -23,16 +22,6 @@ abstract class HazardPageTestSupport extends HazardTestSupport {
     /** A text no other test uses, to find this test's hazard in shared lists. */
     protected static String unique(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime(), 36) + SEQ.incrementAndGet();
-    }
-
-    /** Signs in through the login form, as a browser does. */
-    protected MockHttpSession login(String username) throws Exception {
-        MvcResult r = mvc.perform(formLogin("/login").user(username).password(DEMO_PASSWORD)).andReturn();
-        MockHttpSession session = (MockHttpSession) r.getRequest().getSession(false);
-        if (session == null || r.getResponse().getRedirectedUrl() == null || r.getResponse().getRedirectedUrl().contains("error")) {
-            throw new IllegalStateException("UI login of " + username + " failed");
-        }
-        return session;
     }
 
     protected MvcResult open(MockHttpSession session, String path) throws Exception {

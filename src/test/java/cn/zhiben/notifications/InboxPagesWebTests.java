@@ -4,13 +4,11 @@ import cn.zhiben.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MvcResult;
 
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -22,11 +20,6 @@ class InboxPagesWebTests extends IntegrationTest {
 
     @Autowired
     Notifier notifier;
-
-    private MockHttpSession login(String username) throws Exception {
-        MvcResult r = mvc.perform(formLogin("/login").user(username).password(DEMO_PASSWORD)).andReturn();
-        return (MockHttpSession) r.getRequest().getSession(false);
-    }
 
     private UUID userId(String username) {
         return jdbc.sql("select id from idn_user where username = :u").param("u", username).query(UUID.class).single();

@@ -5,7 +5,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -100,16 +98,6 @@ public abstract class EnterpriseTestSupport extends IntegrationTest {
             spec = spec.param(i + 1, params[i]);
         }
         return spec.query(Long.class).single();
-    }
-
-    /** Signs in through the login form, as a browser does, and returns the session. */
-    protected MockHttpSession login(String username) throws Exception {
-        MvcResult r = mvc.perform(formLogin("/login").user(username).password(DEMO_PASSWORD)).andReturn();
-        MockHttpSession session = (MockHttpSession) r.getRequest().getSession(false);
-        if (session == null || r.getResponse().getRedirectedUrl() == null || r.getResponse().getRedirectedUrl().contains("error")) {
-            throw new IllegalStateException("UI login of " + username + " failed");
-        }
-        return session;
     }
 
     /** A workbook with the given header row and data rows on a sheet named as the template's. */

@@ -7,7 +7,6 @@ import org.springframework.mock.web.MockHttpSession;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,12 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The reference-data pages: readable by every signed-in account, forms only for the city office. */
 class ReferencePagesWebTests extends IntegrationTest {
-
-    private MockHttpSession login(String username) throws Exception {
-        var result = mvc.perform(formLogin("/login").user(username).password(DEMO_PASSWORD))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
-    }
 
     private String page(MockHttpSession session, String url) throws Exception {
         return mvc.perform(get(url).session(session)).andExpect(status().isOk())

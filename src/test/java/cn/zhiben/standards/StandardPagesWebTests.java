@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MvcResult;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,12 +27,6 @@ class StandardPagesWebTests extends StandardsTestSupport {
     void cleanUp() {
         enterprises.forEach(this::deleteEnterprise);
         codes.forEach(this::deleteStandard);
-    }
-
-    private MockHttpSession login(String username) throws Exception {
-        MvcResult r = mvc.perform(post("/login").param("username", username).param("password", DEMO_PASSWORD).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        return (MockHttpSession) r.getRequest().getSession(false);
     }
 
     private String page(MockHttpSession session, String url, int status) throws Exception {

@@ -7,8 +7,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +65,18 @@ public abstract class IntegrationTest {
             throw new IllegalStateException("login of " + username + " failed: " + body);
         }
         return node.get("accessToken").asString();
+    }
+
+    /** Signs in through the login form, as a browser does, and returns the session; a failed login fails the test. */
+    protected MockHttpSession login(String username) throws Exception {
+        MvcResult r = mvc.perform(SecurityMockMvcRequestBuilders.formLogin("/login").user(username).password(DEMO_PASSWORD))
+                .andReturn();
+        MockHttpSession session = (MockHttpSession) r.getRequest().getSession(false);
+        String target = r.getResponse().getRedirectedUrl();
+        if (session == null || target == null || target.contains("error")) {
+            throw new IllegalStateException("UI login of " + username + " failed");
+        }
+        return session;
     }
 
     protected static MockHttpServletRequestBuilder auth(MockHttpServletRequestBuilder request, String token) {
