@@ -28,7 +28,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The application service of the hazards module: finds the hazard inside the caller's scope (404 otherwise), checks
@@ -140,88 +139,79 @@ public class HazardService {
 
     @Transactional
     public void confirmByDepartment(UUID id, int version) {
-        act(id, version, "confirm-department", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "confirm-department", (h, u, actor, now) -> {
             HazardRules.requireSafetyDepartment(u);
-            h.confirmByDepartment(HazardActor.of(u), clock.instant());
+            h.confirmByDepartment(actor, now);
         });
     }
 
     @Transactional
     public void confirmByPrincipal(UUID id, int version) {
-        act(id, version, "confirm-principal", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "confirm-principal", (h, u, actor, now) -> {
             HazardRules.requirePrincipal(u);
-            h.confirmByPrincipal(HazardActor.of(u), clock.instant());
+            h.confirmByPrincipal(actor, now);
         });
     }
 
     @Transactional
     public void returnForCorrection(UUID id, int version, String reason) {
-        act(id, version, "return", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "return", (h, u, actor, now) -> {
             HazardRules.requirePrincipal(u);
-            h.returnForCorrection(HazardActor.of(u), clock.instant(), reason);
+            h.returnForCorrection(actor, now, reason);
         });
     }
 
     @Transactional
     public void acknowledge(UUID id, int version) {
-        act(id, version, "acknowledge", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "acknowledge", (h, u, actor, now) -> {
             HazardRules.requireEnterprise(u);
-            h.acknowledge(HazardActor.of(u), clock.instant());
+            h.acknowledge(actor, now);
         });
     }
 
     @Transactional
     public void filePlan(UUID id, int version, HazardDetails.PlanInput plan) {
-        act(id, version, "file-plan", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "file-plan", (h, u, actor, now) -> {
             HazardRules.requireEnterprise(u);
-            h.filePlan(HazardActor.of(u), clock.instant(), plan.deadline(), today());
+            h.filePlan(actor, now, plan.deadline(), today());
             details.insertPlan(h.id(), plan, u.displayName(), clock.instant());
         });
     }
 
     @Transactional
     public void reportProgress(UUID id, int version, String summary) {
-        act(id, version, "progress", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "progress", (h, u, actor, now) -> {
             HazardRules.requireEnterprise(u);
-            h.reportProgress(HazardActor.of(u), clock.instant(), summary);
+            h.reportProgress(actor, now, summary);
         });
     }
 
     @Transactional
     public void requestExtension(UUID id, int version, LocalDate requested, String reason) {
-        act(id, version, "request-extension", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "request-extension", (h, u, actor, now) -> {
             HazardRules.requireEnterprise(u);
             LocalDate previous = h.deadline();
-            h.requestExtension(HazardActor.of(u), clock.instant(), requested, reason);
+            h.requestExtension(actor, now, requested, reason);
             details.insertExtension(h.id(), requested, previous, reason, u.displayName(), clock.instant());
         });
     }
 
     @Transactional
     public void decideExtension(UUID id, int version, boolean approve, String reason) {
-        act(id, version, approve ? "approve-extension" : "refuse-extension", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, approve ? "approve-extension" : "refuse-extension", (h, u, actor, now) -> {
             HazardRules.requireSupervisor(u);
             LocalDate requested = details.pendingExtensionDate(h.id())
                     .orElseThrow(() -> new IllegalTransitionException("HAZARD_NO_EXTENSION_PENDING", "没有待审批的延期申请"));
-            h.decideExtension(HazardActor.of(u), clock.instant(), approve, requested, reason, today());
+            h.decideExtension(actor, now, approve, requested, reason, today());
             details.decideExtension(h.id(), approve, reason, u.displayName(), clock.instant());
         });
     }
 
     @Transactional
     public void complete(UUID id, int version, String summary) {
-        act(id, version, "complete", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "complete", (h, u, actor, now) -> {
             HazardRules.requireEnterprise(u);
-            h.complete(HazardActor.of(u), clock.instant(), summary);
+            h.complete(actor, now, summary);
         });
     }
 
@@ -233,20 +223,18 @@ public class HazardService {
         if ("THIRD_PARTY".equals(evaluation.kind()) && (evaluation.organisation() == null || evaluation.organisation().isBlank())) {
             throw ProblemException.badRequest("HAZARD_EVALUATION_ORGANISATION_REQUIRED", "第三方评估须填写评估机构");
         }
-        act(id, version, "evaluate", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "evaluate", (h, u, actor, now) -> {
             HazardRules.requireEnterprise(u);
-            h.evaluate(HazardActor.of(u), clock.instant(), evaluation.conclusion());
+            h.evaluate(actor, now, evaluation.conclusion());
             details.insertEvaluation(h.id(), evaluation, u.displayName(), clock.instant());
         });
     }
 
     @Transactional
     public void requestSignOff(UUID id, int version) {
-        act(id, version, "request-sign-off", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "request-sign-off", (h, u, actor, now) -> {
             HazardRules.requireEnterprise(u);
-            h.requestSignOff(HazardActor.of(u), clock.instant(), today().plusDays(properties.reviewDays()));
+            h.requestSignOff(actor, now, today().plusDays(properties.reviewDays()));
         });
     }
 
@@ -254,19 +242,17 @@ public class HazardService {
 
     @Transactional
     public void signOff(UUID id, int version, String opinion) {
-        act(id, version, "sign-off", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "sign-off", (h, u, actor, now) -> {
             ListingLevel level = HazardRules.requireSupervisor(u);
-            h.signOff(HazardActor.of(u), clock.instant(), level, opinion);
+            h.signOff(actor, now, level, opinion);
         });
     }
 
     @Transactional
     public void rejectSignOff(UUID id, int version, String reasons, LocalDate newDeadline) {
-        act(id, version, "reject-sign-off", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "reject-sign-off", (h, u, actor, now) -> {
             ListingLevel level = HazardRules.requireSupervisor(u);
-            h.rejectSignOff(HazardActor.of(u), clock.instant(), level, reasons, newDeadline, today());
+            h.rejectSignOff(actor, now, level, reasons, newDeadline, today());
         });
     }
 
@@ -275,31 +261,28 @@ public class HazardService {
 
     @Transactional
     public void list(UUID id, int version, ListingInput listing) {
-        act(id, version, "list", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "list", (h, u, actor, now) -> {
             ListingLevel level = HazardRules.requireListingOffice(u);
             if (listing.deadline() == null || listing.deadline().isBefore(today())) {
                 throw ProblemException.badRequest("HAZARD_DEADLINE_INVALID", "督办整改期限须不早于今天");
             }
-            h.list(HazardActor.of(u), clock.instant(), level, listing.documentNumber(), listing.supervisingUnitId(), listing.deadline());
+            h.list(actor, now, level, listing.documentNumber(), listing.supervisingUnitId(), listing.deadline());
         });
     }
 
     @Transactional
     public void delist(UUID id, int version, String reason) {
-        act(id, version, "delist", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "delist", (h, u, actor, now) -> {
             ListingLevel level = HazardRules.requireListingOffice(u);
-            h.delist(HazardActor.of(u), clock.instant(), level, reason);
+            h.delist(actor, now, level, reason);
         });
     }
 
     @Transactional
     public void reopen(UUID id, int version, String reason, LocalDate deadline) {
-        act(id, version, "reopen", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "reopen", (h, u, actor, now) -> {
             HazardRules.requireSpotChecker(u);
-            h.reopen(HazardActor.of(u), clock.instant(), reason, deadline, today());
+            h.reopen(actor, now, reason, deadline, today());
         });
     }
 
@@ -320,10 +303,9 @@ public class HazardService {
 
     @Transactional
     public void dismissDuplicate(UUID id, int version, String reason) {
-        act(id, version, "dismiss-duplicate", h -> {
-            CurrentUser u = CurrentUser.require();
+        act(id, version, "dismiss-duplicate", (h, u, actor, now) -> {
             HazardRules.requireSupervisor(u);
-            h.dismissDuplicate(HazardActor.of(u), clock.instant(), reason);
+            h.dismissDuplicate(actor, now, reason);
         });
     }
 
@@ -396,11 +378,19 @@ public class HazardService {
 
     // ---- helpers ----
 
-    private void act(UUID id, int version, String action, Consumer<Hazard> verb) {
+    /** A verb's checks and its move on the aggregate, as the current user at one instant. */
+    @FunctionalInterface
+    private interface Verb {
+        void apply(Hazard h, CurrentUser user, HazardActor actor, Instant now);
+    }
+
+    private void act(UUID id, int version, String action, Verb verb) {
+        CurrentUser user = CurrentUser.require();
+        Instant now = clock.instant();
         Hazard h = load(id, version);
         String before = h.status().name();
-        verb.accept(h);
-        hazards.save(h, clock.instant());
+        verb.apply(h, user, HazardActor.of(user), now);
+        hazards.save(h, now);
         publish(h);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("action", action);
