@@ -226,8 +226,11 @@ class HazardSupervisionIntegrationTests extends HazardTestSupport {
         String attachment = stored.get("id").asString();
         mvc.perform(auth(get("/api/v1/hazards/attachments/" + attachment), token("zezhou")))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().bytes(pdf));
-        mvc.perform(auth(get("/api/v1/hazards/attachments/" + attachment), token("gaoping"))).andExpect(status().isNotFound());
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().bytes(pdf))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
+        mvc.perform(auth(get("/api/v1/hazards/attachments/" + attachment), token("gaoping"))).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("ATTACHMENT_NOT_FOUND"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import cn.zhiben.org.EnterpriseDirectory;
 import cn.zhiben.org.EnterpriseRef;
 import cn.zhiben.platform.PlatformConfiguration;
 import cn.zhiben.platform.security.CurrentUser;
+import cn.zhiben.platform.security.DataScope;
 import cn.zhiben.platform.security.RegionCodes;
 import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
@@ -420,7 +421,21 @@ public class HazardService {
         return ProblemException.notFound("ENTERPRISE_NOT_FOUND", "企业不存在或不在您的数据范围内");
     }
 
-    static ProblemException notFound() {
+    /** An attachment and its content. */
+    public record Download(AttachmentStore.Attachment attachment, byte[] content) {
+    }
+
+    /** An attachment, if its hazard lies inside the caller's scope; otherwise 404, as if it did not exist. */
+    public Download download(UUID attachmentId) {
+        DataScope scope = CurrentUser.require().scope();
+        AttachmentStore.Attachment a = attachments.find(attachmentId)
+                .filter(x -> hazards.find(x.hazardId(), scope).isPresent())
+                .orElseThrow(() -> ProblemException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在或不在您的数据范围内"));
+        return new Download(a, attachments.read(a));
+    }
+
+    /** A hazard that does not exist or lies outside the caller's scope: the same 404 either way. */
+    public static ProblemException notFound() {
         return ProblemException.notFound("HAZARD_NOT_FOUND", "隐患不存在或不在您的数据范围内");
     }
 }

@@ -107,7 +107,7 @@ class HazardApiController {
     @GetMapping("/{id}")
     DetailResponse detail(@PathVariable UUID id) {
         CurrentUser user = CurrentUser.require();
-        HazardQueries.Detail d = queries.detail(id, user.scope()).orElseThrow(HazardApiController::notFound);
+        HazardQueries.Detail d = queries.detail(id, user.scope()).orElseThrow(HazardService::notFound);
         return new DetailResponse(d, HazardActions.available(d.row(), user), attachments.list(id));
     }
 
@@ -327,25 +327,11 @@ class HazardApiController {
     @Operation(summary = "下载附件（按隐患的数据范围校验）")
     @GetMapping("/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@PathVariable UUID attachmentId) {
-        AttachmentStore.Attachment a = attachments.find(attachmentId).orElseThrow(HazardApiController::attachmentNotFound);
-        queries.detail(a.hazardId(), CurrentUser.require().scope()).orElseThrow(HazardApiController::attachmentNotFound);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(attachments.read(a));
+        return HazardPages.file(service.download(attachmentId));
     }
 
     private ActionResult result(UUID id) {
-        HazardQueries.Detail d = queries.detail(id, CurrentUser.require().scope()).orElseThrow(HazardApiController::notFound);
+        HazardQueries.Detail d = queries.detail(id, CurrentUser.require().scope()).orElseThrow(HazardService::notFound);
         return new ActionResult(id, d.row().number(), d.row().status(), d.version());
-    }
-
-    private static ProblemException notFound() {
-        return ProblemException.notFound("HAZARD_NOT_FOUND", "隐患不存在或不在您的数据范围内");
-    }
-
-    private static ProblemException attachmentNotFound() {
-        return ProblemException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在或不在您的数据范围内");
     }
 }

@@ -4,16 +4,14 @@ import cn.zhiben.hazards.Channel;
 import cn.zhiben.hazards.Grade;
 import cn.zhiben.hazards.HazardStatus;
 import cn.zhiben.hazards.ListingLevel;
-import cn.zhiben.hazards.internal.AttachmentStore;
 import cn.zhiben.hazards.internal.HazardNames;
 import cn.zhiben.hazards.internal.HazardQueries;
+import cn.zhiben.hazards.internal.HazardService;
 import cn.zhiben.hazards.internal.HazardsExport;
 import cn.zhiben.platform.security.CurrentUser;
-import cn.zhiben.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -41,15 +39,15 @@ class HazardPageController {
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private final HazardQueries queries;
     private final HazardsExport export;
-    private final AttachmentStore attachments;
+    private final HazardService service;
     private final HazardNames names;
     private final HazardPages pages;
 
-    HazardPageController(HazardQueries queries, HazardsExport export, AttachmentStore attachments, HazardNames names,
+    HazardPageController(HazardQueries queries, HazardsExport export, HazardService service, HazardNames names,
                          HazardPages pages) {
         this.queries = queries;
         this.export = export;
-        this.attachments = attachments;
+        this.service = service;
         this.names = names;
         this.pages = pages;
     }
@@ -111,14 +109,7 @@ class HazardPageController {
     /** An attachment, if its hazard lies inside the user's scope (the same check as the API's download). */
     @GetMapping("/attachments/{attachmentId:" + UUID_PATTERN + "}")
     ResponseEntity<byte[]> download(@PathVariable UUID attachmentId) {
-        AttachmentStore.Attachment a = attachments.find(attachmentId).orElseThrow(HazardPageController::attachmentNotFound);
-        queries.detail(a.hazardId(), CurrentUser.require().scope()).orElseThrow(HazardPageController::attachmentNotFound);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(a.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(attachments.read(a));
+        return HazardPages.file(service.download(attachmentId));
     }
 
     @GetMapping("/inbox")
@@ -138,9 +129,5 @@ class HazardPageController {
         model.addAttribute("entries", queries.listingBoard(200, CurrentUser.require().scope()));
         model.addAttribute("fmt", pages.format());
         return "hazards/listings";
-    }
-
-    private static ProblemException attachmentNotFound() {
-        return ProblemException.notFound("ATTACHMENT_NOT_FOUND", "附件不存在或不在您的数据范围内");
     }
 }

@@ -6,6 +6,7 @@ import cn.zhiben.hazards.internal.HazardAction;
 import cn.zhiben.hazards.internal.HazardActions;
 import cn.zhiben.hazards.internal.HazardNames;
 import cn.zhiben.hazards.internal.HazardQueries;
+import cn.zhiben.hazards.internal.HazardService;
 import cn.zhiben.org.CommitteeUnit;
 import cn.zhiben.org.Industry;
 import cn.zhiben.org.Region;
@@ -14,8 +15,12 @@ import cn.zhiben.platform.PlatformConfiguration;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.DataScope;
 import cn.zhiben.platform.security.RegionCodes;
-import cn.zhiben.platform.web.ProblemException;
 import cn.zhiben.standards.StandardsLibrary;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ContentDisposition;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -57,14 +62,21 @@ class HazardPages {
         return new HazardFormat(names.snapshot());
     }
 
-    static ProblemException notFound() {
-        return ProblemException.notFound("HAZARD_NOT_FOUND", "隐患不存在或不在您的数据范围内");
+    /** An evidence file as a download: never rendered by the browser, never kept in a cache. */
+    static ResponseEntity<byte[]> file(HazardService.Download d) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(d.attachment().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(d.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(d.content());
     }
 
     /** The detail page of a hazard inside the user's scope (404 otherwise), with only the forms the user may use. */
     String detail(Model model, UUID id, FormState fs) {
         CurrentUser user = CurrentUser.require();
-        HazardQueries.Detail d = queries.detail(id, user.scope()).orElseThrow(HazardPages::notFound);
+        HazardQueries.Detail d = queries.detail(id, user.scope()).orElseThrow(HazardService::notFound);
         Set<HazardAction> actions = EnumSet.noneOf(HazardAction.class);
         actions.addAll(HazardActions.available(d.row(), user));
         model.addAttribute("d", d);
