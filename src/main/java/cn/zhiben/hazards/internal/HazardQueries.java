@@ -202,6 +202,13 @@ public class HazardQueries {
                          List<ExtensionView> extensions, List<EvaluationView> evaluations, UUID clauseId) {
     }
 
+    /** The list row of one hazard in the caller's scope: one query, for when the timeline and plans are not needed. */
+    public java.util.Optional<Row> find(UUID id, DataScope scope) {
+        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        return jdbc.sql("select h.* from hz_hazard h where h.id = :id and " + s.where())
+                .param("id", id).params(s.params()).query(HazardQueries::row).optional();
+    }
+
     public java.util.Optional<Detail> detail(UUID id, DataScope scope) {
         DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
         return jdbc.sql("select h.* from hz_hazard h where h.id = :id and " + s.where())

@@ -95,9 +95,9 @@ class HazardPages {
         model.addAttribute("clause", d.clauseId() == null ? null : standards.clause(d.clauseId()).orElse(null));
         model.addAttribute("listingUnit", units.find(d.listingUnitId()).map(CommitteeUnit::name).orElse(null));
         model.addAttribute("mergedInto", d.mergedInto() == null ? null
-                : queries.detail(d.mergedInto(), user.scope()).map(x -> x.row().number()).orElse(null));
+                : queries.find(d.mergedInto(), user.scope()).map(HazardQueries.Row::number).orElse(null));
         model.addAttribute("duplicateOf", d.row().possibleDuplicateOf() == null ? null
-                : queries.detail(d.row().possibleDuplicateOf(), user.scope()).map(x -> x.row().number()).orElse(null));
+                : queries.find(d.row().possibleDuplicateOf(), user.scope()).map(HazardQueries.Row::number).orElse(null));
         model.addAttribute("pendingExtension", d.extensions().stream().filter(e -> e.decision() == null).findFirst().orElse(null));
         model.addAttribute("mergeCandidates", candidates);
         model.addAttribute("units", actions.contains(HazardAction.LIST)

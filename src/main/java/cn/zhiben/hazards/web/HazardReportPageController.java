@@ -92,7 +92,7 @@ class HazardReportPageController {
             }
             UUID id = service.report(new HazardService.NewHazard(enterpriseId, channel, grade, clauseId, description, location,
                     foundOn, foundBy, shutdown, in.flag("needsCoordination"), fixedOnSpot, deadline));
-            String number = queries.detail(id, user.scope()).map(d -> d.row().number()).orElse("");
+            String number = queries.find(id, user.scope()).map(HazardQueries.Row::number).orElse("");
             redirect.addFlashAttribute("saved", "隐患已登记，编号 " + number);
             return "redirect:/hazards/" + id;
         } catch (ProblemException e) {
