@@ -34,14 +34,14 @@ class PageProblemWebTests extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
 
         for (String accept : new String[]{"text/html", "*/*"}) {
-            // the standards pages render their own problem page (with the field problems, inside the layout)
+            // the standards pages let the problem through to the platform handler as well
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/standards/versions/" + UUID.randomUUID()))
                     .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(accept).isEqualTo(404);
             assertThat(page.body()).as(accept).contains("标准版本不存在").doesNotContain("Exception");
         }
         for (String accept : new String[]{"text/html", "*/*"}) {
-            // the hazard pages leave it to the platform's handler, which renders the error page itself
+            // and so do the hazard pages
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/hazards/" + UUID.randomUUID()))
                     .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(accept).isEqualTo(404);

@@ -3,7 +3,6 @@ package cn.zhiben.standards.web;
 import cn.zhiben.org.Industry;
 import cn.zhiben.platform.web.ProblemException;
 import cn.zhiben.standards.internal.SpecialOperations;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 
 import java.time.LocalDate;
@@ -61,14 +60,5 @@ final class PageSupport {
 
     static void common(Model model) {
         model.addAttribute("specialOperations", SpecialOperations.all());
-    }
-
-    /** Renders a business error of a page inside the layout, with its status. */
-    static String problem(ProblemException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        model.addAttribute("message", e.getMessage());
-        model.addAttribute("errors", e.errors());
-        return "standards/problem";
     }
 }

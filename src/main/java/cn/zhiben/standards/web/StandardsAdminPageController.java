@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,11 +42,6 @@ class StandardsAdminPageController {
         this.publishing = publishing;
         this.imports = imports;
         this.changes = changes;
-    }
-
-    @ExceptionHandler(ProblemException.class)
-    String problem(ProblemException e, Model model, HttpServletResponse response) {
-        return PageSupport.problem(e, model, response);
     }
 
     // --- import and publication ---

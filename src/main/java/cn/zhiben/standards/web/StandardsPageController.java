@@ -2,7 +2,6 @@ package cn.zhiben.standards.web;
 
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Permission;
-import cn.zhiben.platform.web.ProblemException;
 import cn.zhiben.standards.Checklist;
 import cn.zhiben.standards.internal.ClauseSearch;
 import cn.zhiben.standards.internal.EnterpriseChecklists;
@@ -11,12 +10,10 @@ import cn.zhiben.standards.internal.StandardImport;
 import cn.zhiben.standards.internal.VersionComparison;
 import cn.zhiben.standards.internal.VersionPublishing;
 import cn.zhiben.standards.internal.VersionRow;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,11 +45,6 @@ class StandardsPageController {
         this.comparison = comparison;
         this.checklists = checklists;
         this.imports = imports;
-    }
-
-    @ExceptionHandler(ProblemException.class)
-    String problem(ProblemException e, Model model, HttpServletResponse response) {
-        return PageSupport.problem(e, model, response);
     }
 
     @GetMapping
