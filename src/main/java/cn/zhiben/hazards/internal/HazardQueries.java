@@ -199,7 +199,8 @@ public class HazardQueries {
                          Instant reportedAt, Integer reportLagHours, LocalDate overdueSince, String escalatedTo,
                          String listingDocumentNumber, UUID listingUnitId, LocalDate listingDeadline, LocalDate reviewDueOn,
                          boolean reviewOverdue, UUID mergedInto, int version, List<TimelineStep> timeline, List<PlanView> plans,
-                         List<ExtensionView> extensions, List<EvaluationView> evaluations, UUID clauseId) {
+                         List<ExtensionView> extensions, List<EvaluationView> evaluations, UUID clauseId,
+                         String sourceLabel, String sourcePath) {
     }
 
     /** The list row of one hazard in the caller's scope: one query, for when the timeline and plans are not needed. */
@@ -219,7 +220,8 @@ public class HazardQueries {
                         rs.getString("escalated_to"), rs.getString("listing_document_number"),
                         rs.getObject("listing_unit_id", UUID.class), date(rs, "listing_deadline"), date(rs, "review_due_on"),
                         rs.getBoolean("review_overdue"), rs.getObject("merged_into", UUID.class), rs.getInt("version"),
-                        timeline(id), plans(id), extensions(id), evaluations(id), rs.getObject("clause_id", UUID.class)))
+                        timeline(id), plans(id), extensions(id), evaluations(id), rs.getObject("clause_id", UUID.class),
+                        rs.getString("source_label"), rs.getString("source_path")))
                 .optional();
     }
 

@@ -102,15 +102,29 @@ public class HazardRepository {
     }
 
     public void insert(Hazard h, String enterpriseName, String clauseLabel, Instant now) {
+        insert(h, enterpriseName, clauseLabel, null, now);
+    }
+
+    /** Where a hazard registered by another module came from; null for the hazards module's own reports. */
+    public record Source(String module, String ref, String label, String path) {
+    }
+
+    /** The hazard another module's record already registered, if any (the retried call finds it). */
+    public Optional<Hazard> findBySource(String module, String ref) {
+        return jdbc.sql("select " + COLUMNS + " from hz_hazard h where h.source_module = :m and h.source_ref = :r")
+                .param("m", module).param("r", ref).query(HazardRepository::map).optional();
+    }
+
+    public void insert(Hazard h, String enterpriseName, String clauseLabel, Source source, Instant now) {
         jdbc.sql("""
                 insert into hz_hazard (id, number, enterprise_id, enterprise_name, region_code, zone_code, industry_code, channel,
                     grade, clause_id, clause_label, description, location, found_on, found_by, finder_user_id, stock, shutdown,
                     needs_coordination, status, deadline, reported_at, report_lag_hours, overdue, self_check_missed,
-                    possible_duplicate_of, created_at, updated_at, version)
+                    possible_duplicate_of, source_module, source_ref, source_label, source_path, created_at, updated_at, version)
                 values (:id, :number, :enterpriseId, :enterpriseName, :regionCode, :zoneCode, :industryCode, :channel,
                     :grade, :clauseId, :clauseLabel, :description, :location, :foundOn, :foundBy, :finder, :stock, :shutdown,
                     :coordination, :status, :deadline, :reportedAt, :lag, false, :selfCheckMissed,
-                    :duplicateOf, :now, :now, 0)""")
+                    :duplicateOf, :sourceModule, :sourceRef, :sourceLabel, :sourcePath, :now, :now, 0)""")
                 .param("id", h.id).param("number", h.number).param("enterpriseId", h.enterpriseId)
                 .param("enterpriseName", enterpriseName).param("regionCode", h.regionCode).param("zoneCode", h.zoneCode)
                 .param("industryCode", h.industryCode).param("channel", h.channel.name()).param("grade", h.grade.name())
@@ -120,6 +134,10 @@ public class HazardRepository {
                 .param("coordination", h.needsCoordination).param("status", h.status.name()).param("deadline", h.deadline)
                 .param("reportedAt", ts(h.reportedAt)).param("lag", lagHours(h))
                 .param("selfCheckMissed", h.selfCheckMissed).param("duplicateOf", h.possibleDuplicateOf)
+                .param("sourceModule", source == null ? null : source.module())
+                .param("sourceRef", source == null ? null : source.ref())
+                .param("sourceLabel", source == null ? null : source.label())
+                .param("sourcePath", source == null ? null : source.path())
                 .param("now", ts(now))
                 .update();
         appendTransitions(h);

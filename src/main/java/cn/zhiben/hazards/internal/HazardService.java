@@ -85,6 +85,12 @@ public class HazardService {
 
     @Transactional
     public UUID report(NewHazard cmd) {
+        return report(cmd, null);
+    }
+
+    /** A report as {@link #report(NewHazard)}, from another module's record when source is set. */
+    @Transactional
+    public UUID report(NewHazard cmd, HazardRepository.Source source) {
         CurrentUser user = CurrentUser.require();
         LocalDate today = today();
         EnterpriseRef enterprise = enterpriseInScope(cmd.enterpriseId()).orElseThrow(HazardService::enterpriseNotFound);
@@ -125,13 +131,16 @@ public class HazardService {
             h.selfCheckMissed = !hazards.selfReportedMajorBetween(enterprise.id(),
                     cmd.foundOn().minus(properties.selfCheckLookback()), cmd.foundOn());
         }
-        hazards.insert(h, enterprise.name(), clauseLabel, now);
+        hazards.insert(h, enterprise.name(), clauseLabel, source, now);
         publish(h);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("number", number);
         summary.put("grade", cmd.grade().name());
         summary.put("channel", cmd.channel().name());
         summary.put("status", h.status().name());
+        if (source != null) {
+            summary.put("source", source.module() + ":" + source.ref());
+        }
         audit.record(AuditEntry.success(AuditAction.CREATE, "hazard", id, summary));
         return id;
     }
