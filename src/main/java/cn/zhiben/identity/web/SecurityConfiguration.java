@@ -7,7 +7,9 @@ import cn.zhiben.identity.internal.ScopeGeneration;
 import cn.zhiben.identity.internal.UserRepository;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Permission;
+import cn.zhiben.platform.security.PublicEndpoints;
 import cn.zhiben.platform.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,6 +30,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Two filter chains: the API (/api/**, actuator) with bearer tokens and no session or CSRF; the UI with a session,
@@ -60,9 +63,18 @@ class SecurityConfiguration {
         };
     }
 
+    private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
+
+    /** Whether the request's path (without the context path) matches one of the modules' public patterns. */
+    private static boolean matchesAny(List<String> patterns, jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return patterns.stream().anyMatch(p -> PATHS.match(p, path));
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, ObjectProvider<PublicEndpoints> open) throws Exception {
+        List<String> publicApi = open.orderedStream().flatMap(e -> e.api().stream()).toList();
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -75,6 +87,7 @@ class SecurityConfiguration {
                 })
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers(request -> matchesAny(publicApi, request)).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Permission.SYSTEM_CONFIG.authority())
                         .anyRequest().authenticated())
@@ -91,11 +104,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, LoginService logins, UserRepository users, Clock clock,
-                           PrincipalFactory principals, ScopeGeneration scopes) throws Exception {
+                           PrincipalFactory principals, ScopeGeneration scopes, ObjectProvider<PublicEndpoints> open) throws Exception {
+        List<String> publicUi = open.orderedStream().flatMap(e -> e.ui().stream()).toList();
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(request -> matchesAny(publicUi, request)).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")
                         .authenticationDetailsSource(LoginDetails::new)
