@@ -127,7 +127,7 @@ class AuditWebTests extends IntegrationTest {
         assertThat(body(r).get("intact").asBoolean()).isTrue();
         assertThat(body(r).get("rowsChecked").asLong()).isEqualTo(rows);
         assertThat(body(r).has("brokenSeq")).isFalse();
-        assertThat(body(r).get("reason").asString()).isEqualTo("审计日志完整，未发现篡改");
+        assertThat(body(r).get("reason").asString()).startsWith("审计日志完整，未发现篡改");
     }
 
     @Test
@@ -145,7 +145,7 @@ class AuditWebTests extends IntegrationTest {
                     .andExpect(jsonPath("$.intact").value(false))
                     .andExpect(jsonPath("$.brokenSeq").value(seq))
                     .andExpect(jsonPath("$.brokenId").value(rowId.toString()))
-                    .andExpect(jsonPath("$.reason").value(containsString("内容哈希不符")));
+                    .andExpect(jsonPath("$.reason").value(containsString("内容校验码不符")));
         } finally {
             jdbc.sql("update audit_log set detail = :d where seq = :s").param("d", original).param("s", seq).update();
             jdbc.sql("alter table audit_log enable trigger audit_log_append_only").update();
@@ -161,7 +161,7 @@ class AuditWebTests extends IntegrationTest {
                 .param("id", a.id().toString()).query(Long.class).single();
         Map<String, Object> row = jdbc.sql("""
                 select seq, id, occurred_at, actor_id, actor_username, actor_role, client_address, action, entity_type,
-                       entity_id, changes, result, detail, prev_hash, hash from audit_log where seq = :s""")
+                       entity_id, changes, result, detail, prev_hash, hash, hash_version from audit_log where seq = :s""")
                 .param("s", seq).query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -180,9 +180,9 @@ class AuditWebTests extends IntegrationTest {
         } finally {
             jdbc.sql("""
                     insert into audit_log (seq, id, occurred_at, actor_id, actor_username, actor_role, client_address, action,
-                        entity_type, entity_id, changes, result, detail, prev_hash, hash)
+                        entity_type, entity_id, changes, result, detail, prev_hash, hash, hash_version)
                     values (:seq, :id, :occurred_at, :actor_id, :actor_username, :actor_role, :client_address, :action,
-                        :entity_type, :entity_id, :changes, :result, :detail, :prev_hash, :hash)""")
+                        :entity_type, :entity_id, :changes, :result, :detail, :prev_hash, :hash, :hash_version)""")
                     .params(row).update();
             jdbc.sql("alter table audit_log enable trigger audit_log_append_only").update();
         }
