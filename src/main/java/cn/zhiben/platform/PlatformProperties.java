@@ -1,8 +1,11 @@
 package cn.zhiben.platform;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+
+import java.util.List;
 
 /**
  * zhiben.* settings shared by every module.
@@ -38,7 +41,19 @@ public record PlatformProperties(
     public record Crypto(String key, @DefaultValue("./data/keys/field.key") String keyFile) {
     }
 
-    /** @param maxJsonBody largest JSON request body the API accepts */
-    public record Web(@DefaultValue("1MB") DataSize maxJsonBody) {
+    /**
+     * @param maxJsonBody    largest JSON request body the API accepts
+     * @param trustedProxies reverse proxies (IP addresses or CIDR blocks) whose X-Forwarded-For / X-Forwarded-Proto are
+     *                       believed; default none, so a client cannot choose the address the audit log records
+     */
+    public record Web(@DefaultValue("1MB") DataSize maxJsonBody, List<String> trustedProxies) {
+        @ConstructorBinding
+        public Web {
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        }
+
+        public Web(DataSize maxJsonBody) {
+            this(maxJsonBody, List.of());
+        }
     }
 }
