@@ -47,9 +47,9 @@ class HazardNotifications {
         if (e.grade() == Grade.MAJOR) {
             enterprises.contactsForNotification(e.enterpriseId()).ifPresent(c -> {
                 String text = "【治本】" + enterpriseName + "有重大事故隐患（编号 " + e.number() + "）已上报，请组织整改。";
-                notifier.sms(c.principalMobile(), "主要负责人 " + c.principalName(), text, key);
+                notifier.sms(c.principalMobile(), "主要负责人", c.principalName(), text, key);
                 if (c.controllerMobile() != null) {
-                    notifier.sms(c.controllerMobile(), "实际控制人 " + c.controllerName(), text, key);
+                    notifier.sms(c.controllerMobile(), "实际控制人", c.controllerName(), text, key);
                 }
             });
         }
