@@ -118,18 +118,23 @@ public final class Accounts {
         return r;
     }
 
-    /** Logs in through the login form; the session, or null when the login was refused. */
+    /**
+     * Logs in through the login form — with the TOTP code in the second step when the account asks for one; the
+     * session, or null when the login was refused (or needed a code that was not given).
+     */
     public static MockHttpSession formLogin(MockMvc mvc, String username, String password, String totp) throws Exception {
-        var request = post("/login").param("username", username).param("password", password).with(csrf());
-        if (totp != null) {
-            request.param("totp", totp);
-        }
-        MvcResult r = mvc.perform(request).andReturn();
+        MvcResult r = mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())).andReturn();
         String location = r.getResponse().getRedirectedUrl();
+        MockHttpSession session = (MockHttpSession) r.getRequest().getSession(false);
+        if ("/login/totp".equals(location) && totp != null) {
+            r = mvc.perform(post("/login/totp").session(session).param("code", totp).with(csrf())).andReturn();
+            location = r.getResponse().getRedirectedUrl();
+            session = (MockHttpSession) r.getRequest().getSession(false);
+        }
         if (location == null || location.contains("/login")) {
             return null;
         }
-        return (MockHttpSession) r.getRequest().getSession(false);
+        return session;
     }
 
     /** The login form's error message after a refused login. */

@@ -28,6 +28,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "zhiben.hazards.demo-data=false",
         "zhiben.db.embedded.ephemeral=true",
         "zhiben.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+        // the whole suite signs in from one address, many times a minute as the same accounts; the limits themselves
+        // are tested on buckets of their own (LoginRateLimitIntegrationTests)
+        "zhiben.identity.login-rate.per-address=1000000",
+        "zhiben.identity.login-rate.per-account=1000000",
         "logging.level.cn.zhiben=warn"
 })
 @AutoConfigureMockMvc

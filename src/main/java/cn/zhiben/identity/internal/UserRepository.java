@@ -71,23 +71,51 @@ public class UserRepository {
                 .update();
     }
 
-    /** Records a failed attempt; locks the account when the limit is reached. Returns the new lock end, if locked. */
-    public void recordFailure(UUID id, int maxAttempts, Instant lockUntil, Instant now) {
-        jdbc.sql("""
+    /**
+     * Counts an attempt as failed before its password is checked, and locks the account when it is the last one
+     * allowed — one atomic statement, so parallel attempts can never check more passwords than allowed. Empty when the
+     * account is locked (nothing is counted then). A successful attempt clears the count ({@link #recordSuccess}).
+     */
+    public Optional<Integer> reserveAttempt(UUID id, int maxAttempts, Instant lockUntil, Instant windowStart, Instant now) {
+        return jdbc.sql("""
                 update idn_user set
-                    failed_attempts = case when locked_until is not null and locked_until <= :now then 1 else failed_attempts + 1 end,
-                    locked_until = case
-                        when locked_until is not null and locked_until <= :now then null
-                        when failed_attempts + 1 >= :max then :lockUntil
-                        else locked_until end
-                where id = :id""")
+                    failed_attempts = case when (locked_until is not null and locked_until <= :now)
+                        or last_failed_at is null or last_failed_at < :window then 1 else failed_attempts + 1 end,
+                    locked_until = case when (case when (locked_until is not null and locked_until <= :now)
+                        or last_failed_at is null or last_failed_at < :window then 1 else failed_attempts + 1 end) >= :max
+                        then cast(:lockUntil as timestamptz) end,
+                    failed_since_login = failed_since_login + 1,
+                    last_failed_at = :now
+                where id = :id and (locked_until is null or locked_until <= :now)
+                returning failed_attempts""")
                 .param("id", id).param("max", maxAttempts).param("lockUntil", ts(lockUntil)).param("now", ts(now))
-                .update();
+                .param("window", ts(windowStart))
+                .query(Integer.class).optional();
     }
 
-    public void recordSuccess(UUID id, Instant now) {
-        jdbc.sql("update idn_user set failed_attempts = 0, locked_until = null, last_login_at = :now where id = :id")
-                .param("id", id).param("now", ts(now)).update();
+    /** Failures since the previous successful login, and when that was. */
+    public record PreviousLogin(int failures, Instant at) {
+    }
+
+    /**
+     * A successful login: the count and the lock are cleared. Returns the failed attempts made since the previous
+     * successful login (this one's reserved attempt not included) and its time, for the account's owner to see.
+     */
+    public PreviousLogin recordSuccess(UUID id, Instant now) {
+        return jdbc.sql("""
+                update idn_user u set failed_attempts = 0, locked_until = null, failed_since_login = 0, last_login_at = :now
+                from (select id, failed_since_login, last_login_at from idn_user where id = :id for update) old
+                where u.id = old.id
+                returning old.failed_since_login, old.last_login_at""")
+                .param("id", id).param("now", ts(now))
+                .query((rs, n) -> new PreviousLogin(Math.max(0, rs.getInt(1) - 1), instant(rs, "last_login_at")))
+                .single();
+    }
+
+    /** When the account's lock ends, if it is locked. */
+    public Optional<Instant> lockedUntil(UUID id, Instant now) {
+        return jdbc.sql("select locked_until from idn_user where id = :id and locked_until > :now")
+                .param("id", id).param("now", ts(now)).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     public void updatePassword(UUID id, String hash, boolean mustChange, Instant now) {
@@ -123,6 +151,12 @@ public class UserRepository {
     /** The step of the last TOTP code accepted, so that no code is accepted twice. */
     public void updateTotpLastStep(UUID id, long step) {
         jdbc.sql("update idn_user set totp_last_step = :s where id = :id").param("s", step).param("id", id).update();
+    }
+
+    /** Accepts a TOTP step only if it is later than the last one accepted — atomically, so a code opens one login. */
+    public boolean acceptTotpStep(UUID id, long step) {
+        return jdbc.sql("update idn_user set totp_last_step = :s where id = :id and (totp_last_step is null or totp_last_step < :s)")
+                .param("s", step).param("id", id).update() == 1;
     }
 
     public Long totpLastStep(UUID id) {
