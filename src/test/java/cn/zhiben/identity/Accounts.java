@@ -74,6 +74,37 @@ public final class Accounts {
         return new Account(UUID.fromString(n.get("user").get("id").asString()), username, n.get("oneTimePassword").asString());
     }
 
+    /**
+     * Creates an account of one of the three administrator roles: requested by one administrator, approved by another
+     * (三员 two-person rule); the one-time password comes from the approval.
+     */
+    public static Account createAdmin(MockMvc mvc, String requesterToken, String approverToken, String role) throws Exception {
+        String username = uniqueName("a");
+        MvcResult r = mvc.perform(post("/api/v1/users").header("Authorization", "Bearer " + requesterToken)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(body(username, role, null, null, null))))
+                .andReturn();
+        if (r.getResponse().getStatus() != 202) {
+            throw new IllegalStateException("request failed: " + r.getResponse().getContentAsString());
+        }
+        String request = JSON.readTree(r.getResponse().getContentAsString()).get("id").asString();
+        MvcResult a = mvc.perform(post("/api/v1/admin-requests/" + request + "/approve").header("Authorization", "Bearer " + approverToken))
+                .andReturn();
+        if (a.getResponse().getStatus() != 200) {
+            throw new IllegalStateException("approval failed: " + a.getResponse().getContentAsString());
+        }
+        JsonNode n = JSON.readTree(a.getResponse().getContentAsString());
+        return new Account(UUID.fromString(n.get("user").get("id").asString()), username, n.get("oneTimePassword").asString());
+    }
+
+    /** As {@link #createAdmin}, with the one-time password changed. */
+    public static Account createAdminReady(MockMvc mvc, String requesterToken, String approverToken, String role) throws Exception {
+        Account a = createAdmin(mvc, requesterToken, approverToken, role);
+        String next = strongPassword();
+        changePassword(mvc, token(mvc, a.username(), a.password()), a.password(), next, 204);
+        return a.withPassword(next);
+    }
+
     /** Creates an account and changes its one-time password, so it may work. */
     public static Account createReady(MockMvc mvc, String adminToken, String role, String region, String unit) throws Exception {
         Account a = create(mvc, adminToken, role, region, unit);

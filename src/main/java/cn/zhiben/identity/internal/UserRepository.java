@@ -46,6 +46,12 @@ public class UserRepository {
         return jdbc.sql(SELECT + " order by role, username").query(UserRepository::map).list();
     }
 
+    /** The administrator role the account holds or once held (三员: never another one). */
+    public Optional<Role> adminRoleHeld(UUID id) {
+        return jdbc.sql("select admin_role from idn_user where id = :id and admin_role is not null").param("id", id)
+                .query(String.class).optional().map(Role::valueOf);
+    }
+
     public boolean exists(String username) {
         return jdbc.sql("select count(*) from idn_user where username = :u").param("u", username).query(Long.class).single() > 0;
     }
@@ -55,10 +61,10 @@ public class UserRepository {
                 insert into idn_user (id, username, display_name, role, region_code, unit_id, enterprise_id, mobile_enc,
                     password_hash, password_changed_at, must_change_password, totp_secret_enc, totp_enabled, failed_attempts,
                     locked_until, enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version,
-                    enterprise_position)
+                    enterprise_position, admin_role)
                 values (:id, :username, :displayName, :role, :regionCode, :unitId, :enterpriseId, :mobileEnc,
                     :passwordHash, :passwordChangedAt, :mustChange, :totpSecret, :totpEnabled, 0,
-                    null, :enabled, :demo, null, :createdAt, :createdBy, :createdAt, :stamp, 0, :position)""")
+                    null, :enabled, :demo, null, :createdAt, :createdBy, :createdAt, :stamp, 0, :position, :adminRole)""")
                 .param("id", u.id()).param("username", u.username()).param("displayName", u.displayName())
                 .param("role", u.role().name()).param("regionCode", u.regionCode()).param("unitId", u.unitId())
                 .param("enterpriseId", u.enterpriseId()).param("mobileEnc", u.mobileEnc())
@@ -68,6 +74,7 @@ public class UserRepository {
                 .param("createdAt", ts(u.createdAt())).param("createdBy", u.createdBy())
                 .param("stamp", u.securityStamp())
                 .param("position", u.enterprisePosition() == null ? null : u.enterprisePosition().name())
+                .param("adminRole", u.role().administrator() ? u.role().name() : null)
                 .update();
     }
 
@@ -169,9 +176,11 @@ public class UserRepository {
         jdbc.sql("""
                 update idn_user set display_name = :dn, role = :role, region_code = :region, unit_id = :unit,
                     enterprise_id = :ent, enterprise_position = :position, updated_at = :now, version = version + 1,
+                    admin_role = coalesce(admin_role, :adminRole),
                     security_stamp = case when :rotate then :stamp else security_stamp end
                 where id = :id""")
                 .param("id", id).param("dn", displayName).param("role", role.name()).param("region", regionCode)
+                .param("adminRole", role.administrator() ? role.name() : null)
                 .param("unit", unitId).param("ent", enterpriseId).param("position", position == null ? null : position.name())
                 .param("now", ts(now)).param("rotate", rotateStamp)
                 .param("stamp", UUID.randomUUID()).update();

@@ -20,8 +20,9 @@ final class RoleDuties {
             case ENTERPRISE -> List.of("隐患自查自改与两级确认", "重大事故隐患直报与整改", "维护本企业信息");
             case EXPERT -> List.of("参与检查与隐患判定", "整改评估与复核");
             case SYS_ADMIN -> List.of("系统参数与运行维护（无权查看审计日志、无权管理账号）");
-            case SEC_ADMIN -> List.of("账号、角色与数据范围管理", "解锁账号、重置密码（无权查看审计日志）");
-            case AUDIT_ADMIN -> List.of("审计日志查询与完整性校验（无权管理账号）");
+            case SEC_ADMIN -> List.of("账号、角色与数据范围管理", "解锁账号、重置密码（无权查看审计日志）",
+                    "三员账号的新建、授予和管理员密码重置须另一名管理员批准");
+            case AUDIT_ADMIN -> List.of("审计日志查询与完整性校验（无权管理账号）", "审批三员账号的新建、授予和管理员密码重置");
         };
     }
 }
