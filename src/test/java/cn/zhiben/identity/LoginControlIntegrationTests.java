@@ -213,10 +213,13 @@ class LoginControlIntegrationTests extends IntegrationTest {
         mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
 
         String next = Accounts.strongPassword();
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        // done, the user goes on to the home page, which says so (issue 10 item 12)
+        MvcResult changed = mvc.perform(post("/account/password").session(session).with(csrf())
                         .param("currentPassword", u.password()).param("newPassword", next).param("confirmPassword", next))
-                .andExpect(status().isOk());
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+                .andExpect(redirectedUrl("/")).andReturn();
+        String home = mvc.perform(get("/").session(session).flashAttrs(changed.getFlashMap())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(home).contains("密码已修改");
     }
 
     @Test

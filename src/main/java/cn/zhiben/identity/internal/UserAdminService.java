@@ -419,7 +419,9 @@ public class UserAdminService {
         String enterpriseName = enterprises.find(u.enterpriseId()).map(EnterpriseRef::name).orElse(null);
         return new UserView(u.id(), u.username(), u.displayName(), u.role().name(), u.role().label(),
                 u.regionCode(), u.regionCode() == null ? null : names.regions().get(u.regionCode()),
-                u.unitId(), u.unitId() == null ? null : names.units().get(u.unitId()),
+                u.unitId(), u.unitId() == null ? null : u.role() == Role.COUNTY_UNIT
+                        ? UnitNames.countyDepartment(regions.find(u.regionCode()).map(Region::name).orElse(null), names.units().get(u.unitId()))
+                        : names.units().get(u.unitId()),
                 u.enterpriseId(), enterpriseName, u.enabled(), u.lockedAt(now), u.lockedAt(now) ? u.lockedUntil() : null,
                 u.failedAttempts(), u.mustChangePassword(), u.totpEnabled(), u.lastLoginAt(), u.passwordChangedAt(),
                 u.createdAt(), u.createdBy(), u.demo(), u.version(),
