@@ -221,8 +221,11 @@ class LoginHardeningIntegrationTests extends IntegrationTest {
         MockHttpSession signedIn = (MockHttpSession) good.getRequest().getSession(false);
         assertThat(signedIn.getId()).isNotEqualTo(sessionBefore);
         mvc.perform(get("/").session(signedIn)).andExpect(status().isOk());
-        // the half-login is over: the second step cannot be repeated without the password
-        mvc.perform(get("/login/totp").session(new MockHttpSession())).andExpect(status().is3xxRedirection());
+        // without a half-done login the second step only says to start again
+        assertThat(mvc.perform(get("/login/totp").session(new MockHttpSession())).andReturn().getResponse().getContentAsString())
+                .contains("没有进行中的登录").doesNotContain("name=\"code\"");
+        assertThat(mvc.perform(post("/login/totp").session(new MockHttpSession()).param("code", "123456").with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(400);
     }
 
     @Test

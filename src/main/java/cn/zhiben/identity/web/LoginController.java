@@ -64,7 +64,7 @@ class LoginController {
     String secondStep(HttpServletRequest request, Model model) {
         Optional<SecondStep> step = SecondStep.current(request.getSession(false), clock.instant());
         if (step.isEmpty()) {
-            return "redirect:/login";
+            return "login-totp";
         }
         model.addAttribute("username", step.get().username());
         return "login-totp";
@@ -76,7 +76,9 @@ class LoginController {
         HttpSession session = request.getSession(false);
         Optional<SecondStep> step = SecondStep.current(session, clock.instant());
         if (step.isEmpty()) {
-            return "redirect:/login?expired";
+            // a bookmarked or expired second step: the page says to start again
+            response.setStatus(400);
+            return "login-totp";
         }
         LoginService.LoginResult result;
         try {
