@@ -1,6 +1,7 @@
 package cn.zhiben.platform;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -23,12 +24,28 @@ public record PlatformProperties(
     public record Db(@DefaultValue Embedded embedded) {
     }
 
+    /**
+     * @param dataDir      the durable server's data directory
+     * @param port         its TCP port on 127.0.0.1; a port taken by anything else stops the start-up (decision 0010)
+     * @param passwordFile the superuser password, generated with mode 0600 beside the field key; back it up with the data
+     * @param ephemeral    tests only: a throw-away server with fast, non-durable settings on a free port
+     */
     public record Embedded(
             @DefaultValue("./data/pg") String dataDir,
             @DefaultValue("15432") int port,
             @DefaultValue("zhiben") String database,
             @DefaultValue("10") int poolSize,
+            @DefaultValue("./data/keys/postgres.password") String passwordFile,
             @DefaultValue("false") boolean ephemeral) {
+
+        @ConstructorBinding
+        public Embedded {
+        }
+
+        /** For tests and tools that build the settings by hand: the default password file. */
+        public Embedded(String dataDir, int port, String database, int poolSize, boolean ephemeral) {
+            this(dataDir, port, database, poolSize, "./data/keys/postgres.password", ephemeral);
+        }
     }
 
     /**
