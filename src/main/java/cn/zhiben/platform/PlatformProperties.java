@@ -5,6 +5,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import java.time.Duration;
+
 /**
  * zhiben.* settings shared by every module.
  *
@@ -19,7 +21,18 @@ public record PlatformProperties(
         String publicUrl,
         @DefaultValue Db db,
         @DefaultValue Crypto crypto,
-        @DefaultValue Web web) {
+        @DefaultValue Web web,
+        @DefaultValue Jobs jobs) {
+
+    @ConstructorBinding
+    public PlatformProperties {
+    }
+
+    /** For tests and tools that build the settings by hand: default job settings. */
+    public PlatformProperties(boolean demo, boolean demoOnExternalDatabase, String publicUrl, Db db, Crypto crypto, Web web) {
+        this(demo, demoOnExternalDatabase, publicUrl, db, crypto, web,
+                new Jobs(Duration.ofDays(7), Duration.ofMinutes(10), 10, Duration.ofDays(30)));
+    }
 
     public record Db(@DefaultValue Embedded embedded) {
     }
@@ -53,6 +66,22 @@ public record PlatformProperties(
      * @param keyFile where a generated key is kept when no key is given (embedded database or demo only)
      */
     public record Crypto(String key, @DefaultValue("./data/keys/field.key") String keyFile) {
+    }
+
+    /**
+     * Platform housekeeping jobs (decision 0011). Our inference, not a rule of any source document.
+     *
+     * @param completedEventsRetention how long completed event publications stay for diagnosis before they are deleted
+     * @param resubmitEventsAfter      an event publication still incomplete after this long is handed to its listener
+     *                                 again (its instance died, or the listener failed)
+     * @param maxEventAttempts         resubmissions of one publication before it is left for an operator (logged)
+     * @param jobRunRetention          how long the job ledger keeps finished occurrences
+     */
+    public record Jobs(
+            @DefaultValue("7d") Duration completedEventsRetention,
+            @DefaultValue("10m") Duration resubmitEventsAfter,
+            @DefaultValue("10") int maxEventAttempts,
+            @DefaultValue("30d") Duration jobRunRetention) {
     }
 
     /** @param maxJsonBody largest JSON request body the API accepts */
