@@ -84,7 +84,25 @@ public record PlatformProperties(
             @DefaultValue("30d") Duration jobRunRetention) {
     }
 
-    /** @param maxJsonBody largest JSON request body the API accepts */
-    public record Web(@DefaultValue("1MB") DataSize maxJsonBody) {
+    /**
+     * @param maxJsonBody    largest JSON request body the API accepts
+     * @param apiDocsPublic  whether /v3/api-docs and Swagger UI answer without a login; unset: only in demo mode
+     *                       (issue 9 part 8: the API description is not for anonymous visitors of a real installation)
+     */
+    public record Web(@DefaultValue("1MB") DataSize maxJsonBody, Boolean apiDocsPublic) {
+
+        @ConstructorBinding
+        public Web {
+        }
+
+        /** For tests and tools that build the settings by hand: API docs public only in demo mode. */
+        public Web(DataSize maxJsonBody) {
+            this(maxJsonBody, null);
+        }
+    }
+
+    /** Whether the OpenAPI description and Swagger UI are served without a login. */
+    public boolean apiDocsPublic() {
+        return web.apiDocsPublic() != null ? web.apiDocsPublic() : demo;
     }
 }

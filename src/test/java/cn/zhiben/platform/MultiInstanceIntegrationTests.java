@@ -85,7 +85,9 @@ class MultiInstanceIntegrationTests extends IntegrationTest {
                 "--zhiben.demo-on-external-database=true",
                 "--zhiben.hazards.demo-data=false",
                 "--zhiben.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "--logging.level.cn.zhiben=warn");
+                "--logging.level.cn.zhiben=warn",
+                // as outside demo mode: the API description needs a login (A, in demo mode, serves it openly)
+                "--zhiben.web.api-docs-public=false");
         // B's start-up catch-up and A's at the same moment: still one run
         jobsA.catchUp();
     }
@@ -204,6 +206,33 @@ class MultiInstanceIntegrationTests extends IntegrationTest {
                 contextA.publishEvent(new IndustrySupervisionChanged("postal")));
         assertThat(scopesA.current()).isEqualTo(before + 1);
         assertThat(scopesB.current()).as("B rebuilds its sessions' principals").isEqualTo(before + 1);
+    }
+
+    @Test
+    void theApiDescriptionNeedsALoginWhereItIsNotPublic() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String onA = "http://localhost:" + port;
+        String onB = "http://localhost:" + ((WebServerApplicationContext) b).getWebServer().getPort();
+        for (String path : List.of("/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html")) {
+            HttpResponse<String> anonymous = browser.send(HttpRequest.newBuilder(URI.create(onB + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(302);
+            assertThat(anonymous.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
+        }
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(onA + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("demo mode: public").isEqualTo(200);
+
+        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(onB + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        browser.send(HttpRequest.newBuilder(URI.create(onB + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=city&password=" + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8)
+                        + "&_csrf=" + csrf(loginPage, "name=\"_csrf\" value=\"([^\"]+)\""))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> docs = browser.send(HttpRequest.newBuilder(URI.create(onB + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\"").contains("/api/v1/hazards");
     }
 
     @Test

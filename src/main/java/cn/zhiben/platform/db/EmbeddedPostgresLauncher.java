@@ -275,7 +275,8 @@ public final class EmbeddedPostgresLauncher {
             }
         }
         try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
+            // as PostgreSQL binds: connections of a killed server still in TIME_WAIT do not make the port taken
+            s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
             return false;
         } catch (IOException e) {

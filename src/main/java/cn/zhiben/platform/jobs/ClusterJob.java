@@ -32,4 +32,40 @@ public interface ClusterJob {
      * @return a short summary for the ledger, e.g. "12 hazards marked overdue"
      */
     String run(JobRun run) throws Exception;
+
+    /** The work of a job given as a function. */
+    @FunctionalInterface
+    interface Work {
+        String run(JobRun run) throws Exception;
+    }
+
+    /** A job from its parts, for jobs that are a few lines of work. */
+    static ClusterJob of(String name, String cron, boolean catchUp, Work work) {
+        return new ClusterJob() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String cron() {
+                return cron;
+            }
+
+            @Override
+            public boolean catchUp() {
+                return catchUp;
+            }
+
+            @Override
+            public String run(JobRun run) throws Exception {
+                return work.run(run);
+            }
+
+            @Override
+            public String toString() {
+                return "ClusterJob " + name;
+            }
+        };
+    }
 }

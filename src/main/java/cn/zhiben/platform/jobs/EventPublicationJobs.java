@@ -26,69 +26,38 @@ class EventPublicationJobs {
     @Bean
     ClusterJob platformHousekeeping(CompletedEventPublications completed, JobLedger ledger, PlatformProperties properties, Clock clock) {
         PlatformProperties.Jobs settings = properties.jobs();
-        return new ClusterJob() {
-            @Override
-            public String name() {
-                return "platform.housekeeping";
-            }
-
-            @Override
-            public String cron() {
-                return "0 30 3 * * *";
-            }
-
-            @Override
-            public String run(JobRun run) {
-                completed.deletePublicationsOlderThan(settings.completedEventsRetention());
-                int runs = ledger.deleteRunsBefore(clock.instant().minus(settings.jobRunRetention()));
-                return "completed event publications older than " + settings.completedEventsRetention()
-                        + " deleted; " + runs + " old job ledger rows deleted";
-            }
-        };
+        return ClusterJob.of("platform.housekeeping", "0 30 3 * * *", true, run -> {
+            completed.deletePublicationsOlderThan(settings.completedEventsRetention());
+            int runs = ledger.deleteRunsBefore(clock.instant().minus(settings.jobRunRetention()));
+            return "completed event publications older than " + settings.completedEventsRetention()
+                    + " deleted; " + runs + " old job ledger rows deleted";
+        });
     }
 
     /** Every five minutes: publications left incomplete are handed to their listeners again, up to a limit. */
     @Bean
     ClusterJob eventResubmission(IncompleteEventPublications incomplete, PlatformProperties properties, Clock clock) {
         PlatformProperties.Jobs settings = properties.jobs();
-        return new ClusterJob() {
-            @Override
-            public String name() {
-                return "platform.event-resubmission";
-            }
-
-            @Override
-            public String cron() {
-                return "0 */5 * * * *";
-            }
-
-            @Override
-            public boolean catchUp() {
-                return false;
-            }
-
-            @Override
-            public String run(JobRun run) {
-                Instant before = clock.instant().minus(settings.resubmitEventsAfter());
-                AtomicInteger given = new AtomicInteger();
-                AtomicInteger exhausted = new AtomicInteger();
-                incomplete.resubmitIncompletePublications(p -> {
-                    if (!p.getPublicationDate().isBefore(before)) {
-                        return false;
-                    }
-                    if (p.getCompletionAttempts() >= settings.maxEventAttempts()) {
-                        exhausted.incrementAndGet();
-                        return false;
-                    }
-                    given.incrementAndGet();
-                    return true;
-                });
-                if (exhausted.get() > 0) {
-                    log.error("{} event publication(s) still fail after {} attempts; they need an operator (table event_publication)",
-                            exhausted.get(), settings.maxEventAttempts());
+        return ClusterJob.of("platform.event-resubmission", "0 */5 * * * *", false, run -> {
+            Instant before = clock.instant().minus(settings.resubmitEventsAfter());
+            AtomicInteger given = new AtomicInteger();
+            AtomicInteger exhausted = new AtomicInteger();
+            incomplete.resubmitIncompletePublications(p -> {
+                if (!p.getPublicationDate().isBefore(before)) {
+                    return false;
                 }
-                return given.get() + " incomplete event publication(s) resubmitted, " + exhausted.get() + " given up";
+                if (p.getCompletionAttempts() >= settings.maxEventAttempts()) {
+                    exhausted.incrementAndGet();
+                    return false;
+                }
+                given.incrementAndGet();
+                return true;
+            });
+            if (exhausted.get() > 0) {
+                log.error("{} event publication(s) still fail after {} attempts; they need an operator (table event_publication)",
+                        exhausted.get(), settings.maxEventAttempts());
             }
-        };
+            return given.get() + " incomplete event publication(s) resubmitted, " + exhausted.get() + " given up";
+        });
     }
 }

@@ -102,6 +102,12 @@ class CrashDurabilityTests {
             while (acknowledged.size() < 40 && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
+            // the moment right after a write was acknowledged: its commit is the one least likely to be on disk yet
+            // (with synchronous_commit off, WAL reaches the disk up to 0.6 s after the answer)
+            int seen = acknowledged.size();
+            while (acknowledged.size() == seen && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
             ProcessHandle postmaster = EmbeddedPostgresLauncher.runningPostmaster(dir.resolve("pg")).orElseThrow();
             List<ProcessHandle> postgres = new ArrayList<>(postmaster.descendants().toList());
             postgres.add(0, postmaster);
