@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class EnterpriseImportRecovery {
 
     @Bean
-    ClusterJob enterpriseImportRecovery(EnterpriseImportService imports) {
+    ClusterJob importRecoveryJob(EnterpriseImportService imports) {
         return ClusterJob.of("org.import-recovery", "0 * * * * *", false,
                 run -> imports.resumeOrphans() + " interrupted import(s) taken over");
     }
