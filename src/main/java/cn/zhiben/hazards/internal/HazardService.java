@@ -23,10 +23,13 @@ import cn.zhiben.standards.StandardsLibrary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -59,10 +62,11 @@ public class HazardService {
     private final Callers callers;
     private final ListingUnits listingUnits;
     private final Clock clock;
+    private final TransactionTemplate perHazard;
 
     HazardService(HazardRepository hazards, HazardDetails details, AttachmentStore attachments, EnterpriseDirectory enterprises,
                   StandardsLibrary standards, ApplicationEventPublisher events, AuditLog audit, HazardsProperties properties,
-                  Callers callers, ListingUnits listingUnits, Clock clock) {
+                  Callers callers, ListingUnits listingUnits, Clock clock, PlatformTransactionManager transactions) {
         this.hazards = hazards;
         this.details = details;
         this.attachments = attachments;
@@ -74,6 +78,8 @@ public class HazardService {
         this.callers = callers;
         this.listingUnits = listingUnits;
         this.clock = clock;
+        this.perHazard = new TransactionTemplate(transactions);
+        this.perHazard.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** A determination without a listed clause (综合判定 / 专家论证): the standard version, the experts, their opinion. */
@@ -582,26 +588,44 @@ public class HazardService {
 
     /**
      * Marks every hazard past a deadline — rectification, review, or the step it waits in (confirmation, acknowledgement,
-     * plan, 摘牌 confirmation) — and escalates each one level. Idempotent; returns how many it marked.
+     * plan, 摘牌 confirmation) — and escalates each one level (the aggregate's escalation target). Idempotent; returns how
+     * many it marked. Each hazard is its own transaction (issue 9 part 7): one that fails is rolled back alone and logged,
+     * the others stay marked, and the run then fails so the job ledger shows it.
      */
-    @Transactional
     public int markOverdue() {
         LocalDate today = today();
         Instant now = clock.instant();
         HazardPolicy policy = callers.policy();
-        return escalate(hazards.overdueCandidates(today), h -> h.markOverdue(now, today), now)
-                + escalate(hazards.reviewOverdueCandidates(today), h -> h.markReviewOverdue(now, today), now)
-                + escalate(hazards.stepOverdueCandidates(today), h -> h.markStepOverdue(policy, now, today), now);
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        int marked = escalate(hazards.overdueCandidates(today), h -> h.markOverdue(now, today), now, failed)
+                + escalate(hazards.reviewOverdueCandidates(today), h -> h.markReviewOverdue(now, today), now, failed)
+                + escalate(hazards.stepOverdueCandidates(today), h -> h.markStepOverdue(policy, now, today), now, failed);
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " hazard(s) could not be marked overdue (" + marked + " were); see the log");
+        }
+        return marked;
     }
 
-    private int escalate(List<UUID> candidates, java.util.function.Predicate<Hazard> mark, Instant now) {
+    private int escalate(List<UUID> candidates, java.util.function.Predicate<Hazard> mark, Instant now,
+                         java.util.concurrent.atomic.AtomicInteger failed) {
         int marked = 0;
         for (UUID id : candidates) {
-            Hazard h = hazards.findUnscoped(id).orElseThrow();
-            if (mark.test(h)) {
-                hazards.save(h, now);
-                publish(h);
-                marked++;
+            try {
+                Boolean done = perHazard.execute(tx -> {
+                    Hazard h = hazards.findUnscoped(id).orElseThrow();
+                    if (mark.test(h)) {
+                        hazards.save(h, now);
+                        publish(h);
+                        return true;
+                    }
+                    return false;
+                });
+                if (Boolean.TRUE.equals(done)) {
+                    marked++;
+                }
+            } catch (RuntimeException e) {
+                failed.incrementAndGet();
+                org.slf4j.LoggerFactory.getLogger(HazardService.class).error("hazard {} could not be marked overdue", id, e);
             }
         }
         return marked;
