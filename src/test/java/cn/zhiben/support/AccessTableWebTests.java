@@ -13,7 +13,6 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -216,8 +215,7 @@ class AccessTableWebTests extends IntegrationTest {
     private final class Probe {
         private final Map<String, AccessFixture> fixtures;
         private final org.springframework.test.web.servlet.MockMvc quiet = QuietMockMvc.of(context);
-        private final Map<String, String> tokens = new HashMap<>();
-        private final Map<String, MockHttpSession> sessions = new HashMap<>();
+        private final CachedLogins logins = new CachedLogins(AccessTableWebTests.this::token, AccessTableWebTests.this::login);
         private final Map<String, Optional<Map<String, String>>> inside = new HashMap<>();
         private final Map<String, Optional<Map<String, String>>> outside = new HashMap<>();
         int requests;
@@ -328,11 +326,10 @@ class AccessTableWebTests extends IntegrationTest {
             }
             if (!caller.anonymous()) {
                 if (api) {
-                    request.header("Authorization", "Bearer " + (row.fresh() ? token(caller.username())
-                            : tokens.computeIfAbsent(caller.username(), this::tokenOf)));
+                    request.header("Authorization", "Bearer " + (row.fresh() ? logins.freshToken(caller.username())
+                            : logins.token(caller.username())));
                 } else {
-                    request.session(row.fresh() ? login(caller.username())
-                            : sessions.computeIfAbsent(caller.username(), this::sessionOf));
+                    request.session(row.fresh() ? logins.freshSession(caller.username()) : logins.session(caller.username()));
                 }
             }
             if (!api) {
@@ -356,22 +353,6 @@ class AccessTableWebTests extends IntegrationTest {
                 failures.add(row.where() + " " + row.key() + " as " + caller.label() + note + ": " + uri + " answered " + last);
             }
             return seen;
-        }
-
-        private String tokenOf(String username) {
-            try {
-                return token(username);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private MockHttpSession sessionOf(String username) {
-            try {
-                return login(username);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 
