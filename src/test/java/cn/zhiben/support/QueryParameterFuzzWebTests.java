@@ -76,6 +76,7 @@ class QueryParameterFuzzWebTests extends IntegrationTest {
         int requests = 0;
         int endpoints = 0;
         long started = System.nanoTime();
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (Endpoint e : Endpoints.all(context)) {
             if (!(e.method().equals("GET") || e.method().equals("ANY")) || !Endpoints.variables(e.path()).isEmpty()
                     || e.path().contains("*")) {
@@ -117,7 +118,9 @@ class QueryParameterFuzzWebTests extends IntegrationTest {
                 }
             }
         }
-        System.out.printf("query fuzz: %d endpoints, %d requests in %.1f s%n", endpoints, requests, (System.nanoTime() - started) / 1e9);
+        System.out.printf("query fuzz: %d endpoints, %d requests in %.1f s (%.1f s CPU of the test thread)%n", endpoints, requests,
+                (System.nanoTime() - started) / 1e9,
+                (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9);
         assertThat(endpoints).as("list endpoints with query parameters found").isGreaterThan(10);
         assertThat(failures).as(() -> failures.size() + " malformed query values were not answered with a 4xx problem or a result:\n"
                 + String.join("\n", failures)).isEmpty();
