@@ -11,7 +11,7 @@ import java.util.UUID;
  * 三员 — who may create, grant and approve the three administrator roles; the one source the services, pages and
  * home card ask. Sources: GB/T 22239-2019 8.1.4.2 d) (管理用户的权限分离) and 8.1.7.3 b) (重要操作建立审批程序) [P: our
  * reading of the standard, verify against its text]. That the approval is a second administrator's, who those are,
- * and that an account never holds two of the roles are our inference of what "separated" needs (decision 0010).
+ * and that an account never holds two of the roles are our inference of what "separated" needs (decision 0013).
  */
 public final class AdminRoleRules {
 

@@ -45,7 +45,7 @@ class HazardNotifications {
         String key = "hazard-reported:" + e.hazardId();
         String name = enterpriseName(e.enterpriseId());
         send(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD", HazardMessages.reported(e, name, ENTERPRISE), e.hazardId(), key);
-        send(accounts.supervisorAccounts(e.regionCode(), e.industryCode()), "HAZARD", HazardMessages.reported(e, name, REGULATOR),
+        send(supervisors(e.regionCode(), e.industryCode(), e.fieldCode()), "HAZARD", HazardMessages.reported(e, name, REGULATOR),
                 e.hazardId(), key);
         if (e.grade() == Grade.MAJOR) {
             enterprises.contactsForNotification(e.enterpriseId()).ifPresent(c -> {
@@ -65,7 +65,8 @@ class HazardNotifications {
         String key = "hazard-overdue:" + e.hazardId() + ":" + e.deadline();
         String name = enterpriseName(e.enterpriseId());
         send(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD_OVERDUE", HazardMessages.overdue(e, name, ENTERPRISE), e.hazardId(), key);
-        send(escalation(e.regionCode(), e.industryCode()), "HAZARD_OVERDUE", HazardMessages.overdue(e, name, REGULATOR), e.hazardId(), key);
+        send(escalation(e.regionCode(), e.industryCode(), e.fieldCode()), "HAZARD_OVERDUE", HazardMessages.overdue(e, name, REGULATOR),
+                e.hazardId(), key);
     }
 
     /** A sign-off request not reviewed in time: the reviewers, and the level above them, as for an overdue hazard. */
@@ -75,14 +76,17 @@ class HazardNotifications {
         String name = enterpriseName(e.enterpriseId());
         send(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD_REVIEW_OVERDUE", HazardMessages.reviewOverdue(e, name, ENTERPRISE),
                 e.hazardId(), key);
-        send(escalation(e.regionCode(), e.industryCode()), "HAZARD_REVIEW_OVERDUE", HazardMessages.reviewOverdue(e, name, REGULATOR),
-                e.hazardId(), key);
+        send(escalation(e.regionCode(), e.industryCode(), e.fieldCode()), "HAZARD_REVIEW_OVERDUE",
+                HazardMessages.reviewOverdue(e, name, REGULATOR), e.hazardId(), key);
     }
 
-    /** Which regulators hear of an escalation: the city office, the supervising units and the county office. */
-    private Set<UUID> escalation(String regionCode, String industryCode) {
+    /**
+     * Which regulators hear of an escalation: the city office, the supervising units and the county office. The
+     * enterprise is told separately, in its own words.
+     */
+    Set<UUID> escalation(String regionCode, String industryCode, String fieldCode) {
         Set<UUID> recipients = new LinkedHashSet<>(accounts.accountsWithRole(Role.CITY_OFFICE, null));
-        recipients.addAll(accounts.supervisorAccounts(regionCode, industryCode));
+        recipients.addAll(supervisors(regionCode, industryCode, fieldCode));
         recipients.addAll(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(regionCode)));
         return recipients;
     }
@@ -93,7 +97,7 @@ class HazardNotifications {
         String key = "hazard-listed:" + e.hazardId() + ":" + e.at();
         String name = enterpriseName(e.enterpriseId());
         send(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD_LISTED", HazardMessages.listed(e, name, ENTERPRISE), e.hazardId(), key);
-        Set<UUID> regulators = new LinkedHashSet<>(accounts.supervisorAccounts(e.regionCode(), e.industryCode()));
+        Set<UUID> regulators = supervisors(e.regionCode(), e.industryCode(), e.fieldCode());
         regulators.addAll(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(e.regionCode())));
         send(regulators, "HAZARD_LISTED", HazardMessages.listed(e, name, REGULATOR), e.hazardId(), key);
         demoDates.redate(e.hazardId());
@@ -121,7 +125,16 @@ class HazardNotifications {
         return enterprises.find(enterpriseId).map(x -> x.name()).orElse("企业");
     }
 
-    private static String link(UUID hazardId) {
+    /** The supervisors of the enterprise's industry and of the hazard's own field (a fire hazard: 消防救援 too). */
+    Set<UUID> supervisors(String regionCode, String industryCode, String fieldCode) {
+        Set<UUID> out = new LinkedHashSet<>(accounts.supervisorAccounts(regionCode, industryCode));
+        if (fieldCode != null) {
+            out.addAll(accounts.supervisorAccounts(regionCode, fieldCode));
+        }
+        return out;
+    }
+
+    static String link(UUID hazardId) {
         return "/hazards/" + hazardId;
     }
 }

@@ -24,13 +24,13 @@ class HazardMessagesTests {
     private static final String NAME = "泽州示范巴公煤业";
 
     private final HazardEvents.HazardReported reported = new HazardEvents.HazardReported(ID, "140525-2026-0001", ENT, "140525100",
-            "mine.coal", Grade.MAJOR, Channel.SELF_INSPECTION, LocalDate.parse("2026-11-01"), AT);
+            "mine.coal", Grade.MAJOR, Channel.SELF_INSPECTION, LocalDate.parse("2026-11-01"), AT, null);
     private final HazardEvents.HazardOverdue overdue = new HazardEvents.HazardOverdue(ID, "140525-2026-0001", ENT, "140525100",
-            "mine.coal", LocalDate.parse("2026-11-20"), "市级", AT);
+            "mine.coal", LocalDate.parse("2026-11-20"), "市级", AT, null);
     private final HazardEvents.HazardReviewOverdue reviewOverdue = new HazardEvents.HazardReviewOverdue(ID, "140525-2026-0001", ENT,
-            "140525100", "mine.coal", LocalDate.parse("2026-11-20"), "市级", AT);
+            "140525100", "mine.coal", LocalDate.parse("2026-11-20"), "市级", AT, null);
     private final HazardEvents.HazardListed listed = new HazardEvents.HazardListed(ID, "140525-2026-0001", ENT, "140525100",
-            "mine.coal", ListingLevel.COUNTY, "泽安办督〔2026〕15号", LocalDate.parse("2026-12-20"), AT);
+            "mine.coal", ListingLevel.COUNTY, "泽安办督〔2026〕15号", LocalDate.parse("2026-12-20"), AT, null);
 
     private List<HazardMessages.Message> to(HazardMessages.Audience audience) {
         return List.of(HazardMessages.reported(reported, NAME, audience), HazardMessages.overdue(overdue, NAME, audience),
