@@ -213,13 +213,17 @@ class LoginHardeningIntegrationTests extends IntegrationTest {
         assertThat(bad.getResponse().getStatus()).isEqualTo(401);
         assertThat(bad.getResponse().getContentAsString()).contains("动态口令错误或已过期");
 
-        String sessionBefore = half.getId();
+        // the session lives in the database (Spring Session); the test's MockHttpSession carries its cookie
+        String cookie = "cn.zhiben.support.MockSessionBridge.cookie";
+        Object sessionBefore = half.getAttribute(cookie);
+        assertThat(sessionBefore).isNotNull();
         MvcResult good = mvc.perform(post("/login/totp").session(half).param("code", Totp.code(secret, Totp.step(clock.instant())))
                 .with(csrf())).andReturn();
         // to the page asked for before the login (here the home page), as after a one-step login
         assertThat(good.getResponse().getRedirectedUrl()).matches("(http://localhost)?/(\\?continue)?");
         MockHttpSession signedIn = (MockHttpSession) good.getRequest().getSession(false);
-        assertThat(signedIn.getId()).isNotEqualTo(sessionBefore);
+        // a new session id after the second step (no session fixation)
+        assertThat(signedIn.getAttribute(cookie)).isNotNull().isNotEqualTo(sessionBefore);
         mvc.perform(get("/").session(signedIn)).andExpect(status().isOk());
         // without a half-done login the second step only says to start again
         assertThat(mvc.perform(get("/login/totp").session(new MockHttpSession())).andReturn().getResponse().getContentAsString())
