@@ -25,7 +25,7 @@ class HazardAuditVocabulary implements AuditVocabulary {
             Map.entry("status", "状态"), Map.entry("source", "来源记录"), Map.entry("action", "操作"),
             Map.entry("into", "并入隐患"), Map.entry("job", "定时任务"), Map.entry("marked", "标记数量"),
             Map.entry("rows", "行数"), Map.entry("hazard", "隐患编号"), Map.entry("file", "文件名"),
-            Map.entry("sha256", "SHA-256"), Map.entry("bytes", "字节数"));
+            Map.entry("sha256", "SHA-256"), Map.entry("bytes", "字节数"), Map.entry("basis", "判定依据"));
 
     // the verbs' names in the audit entries, where they differ from HazardAction's constants
     private static final Map<String, HazardAction> VERBS = Map.of(

@@ -12,6 +12,8 @@ class HazardAuditVocabularyTests {
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @CsvSource({
             "action, sign-off, 审核销号",
+            "action, SIGN_OFF, 审核销号",
+            "action, CONFIRM_DELISTING, 确认摘牌（督办结束）",
             "action, return, 退回修改",
             "action, progress, 报告整改进展",
             "action, request-sign-off, 申请销号",
