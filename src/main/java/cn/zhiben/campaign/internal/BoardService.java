@@ -55,7 +55,7 @@ public class BoardService {
                              int overdue) {
     }
 
-    public record Board(Programme programme, List<ActionLine> actions, List<Region> counties, int total, int done,
+    public record Board(Views.ProgrammeView programme, List<ActionLine> actions, List<Region> counties, int total, int done,
                         int overdue, LocalDate today) {
     }
 
@@ -100,14 +100,14 @@ public class BoardService {
             actions.add(new ActionLine(a, lines, lines.stream().mapToInt(MeasureLine::total).sum(),
                     lines.stream().mapToInt(MeasureLine::done).sum(), lines.stream().mapToInt(MeasureLine::overdue).sum()));
         }
-        return new Board(p, actions, counties, total, done, overdue, today);
+        return new Board(Views.of(p), actions, counties, total, done, overdue, today);
     }
 
     public record TaskEvidence(TaskRepository.Row task, String addresseeName, List<EvidenceStore.Attachment> attachments,
                                boolean overdue) {
     }
 
-    public record MeasureDetail(Programme programme, ProgrammeRepository.MeasureView measure, String actionTitle,
+    public record MeasureDetail(Views.ProgrammeView programme, ProgrammeRepository.MeasureView measure, String actionTitle,
                                 List<String> owners, List<TaskEvidence> tasks, List<ReportRepository.Row> reports,
                                 Map<UUID, String> reportNames, LocalDate dueOn) {
     }
@@ -150,7 +150,7 @@ public class BoardService {
         latest.values().forEach(r -> reportNames.put(r.id(), n.addressee(r.addressee())));
         String actionTitle = programmes.structure(p.id()).stream().filter(a -> a.id().equals(m.actionId()))
                 .map(a -> "（" + a.numeral() + "）" + a.title()).findFirst().orElse("");
-        return new MeasureDetail(p, m, actionTitle, owners, list, List.copyOf(latest.values()), reportNames,
+        return new MeasureDetail(Views.of(p), m, actionTitle, owners, list, List.copyOf(latest.values()), reportNames,
                 TaskDerivation.dueOn(p, m));
     }
 }

@@ -143,13 +143,15 @@ public class DispatchService {
         }
     }
 
-    public record Detail(DispatchItem item, String addresseeName, String senderName, List<Transition> history,
-                         List<EvidenceStore.Attachment> attachments, Set<DispatchAction> actions,
-                         List<DispatchRepository.Row> siblings, RefResolver.Ref ref, boolean overdue) {
+    public record Detail(Views.DispatchView dispatch, List<Transition> history, List<EvidenceStore.Attachment> attachments,
+                         Set<DispatchAction> actions, List<Views.DispatchView> siblings, RefResolver.Ref ref) {
     }
 
-    public List<DispatchRepository.Row> search(DispatchRepository.Filter f, int limit) {
-        return dispatches.search(CurrentUser.require(), f, Math.min(Math.max(limit, 1), 2000));
+    public List<Views.DispatchView> search(DispatchRepository.Filter f, int limit) {
+        CampaignNames.Snapshot n = names.snapshot();
+        LocalDate today = time.today();
+        return dispatches.search(CurrentUser.require(), f, Math.min(Math.max(limit, 1), 2000)).stream()
+                .map(r -> Views.of(r.item(), n, today)).toList();
     }
 
     public Detail detail(UUID recipientId) {
@@ -162,11 +164,10 @@ public class DispatchService {
                 ? dispatches.search(user, new DispatchRepository.Filter(null, null, null, null, DispatchRepository.Box.ALL,
                 d.header().id(), time.today()), 500) : List.of();
         LocalDate today = time.today();
-        boolean overdue = d.status() == RecipientStatus.OVERDUE || (d.status().awaitingAnswer() && today.isAfter(d.dueOn()));
-        return new Detail(d, n.addressee(d.addressee()), n.addressee(d.header().sender()),
-                log.list(DispatchRepository.ENTITY, recipientId, DispatchAction::labelOf),
-                evidence.list(DispatchRepository.ENTITY, recipientId), d.actionsFor(Actor.of(user)), siblings,
-                d.header().refType() == null ? null : refs.describe(d.header().refType(), d.header().refId(), user), overdue);
+        return new Detail(Views.of(d, n, today), log.list(DispatchRepository.ENTITY, recipientId, DispatchAction::labelOf),
+                evidence.list(DispatchRepository.ENTITY, recipientId), d.actionsFor(Actor.of(user)),
+                siblings.stream().map(r -> Views.of(r.item(), n, today)).toList(),
+                d.header().refType() == null ? null : refs.describe(d.header().refType(), d.header().refId(), user));
     }
 
     @Transactional

@@ -338,7 +338,7 @@ public class EvaluationService {
                              boolean mine) {
     }
 
-    public record Detail(Evaluation evaluation, List<TargetView> targets, Evaluation.Result shown,
+    public record Detail(Views.EvaluationView evaluation, List<TargetView> targets, Evaluation.Result shown,
                          Set<EvaluationAction> actions, List<Transition> history, BigDecimal weightSum) {
     }
 
@@ -379,7 +379,7 @@ public class EvaluationService {
             }
         }
         Evaluation.Target own = e.targets().stream().filter(t -> t.heldBy(user)).findFirst().orElse(null);
-        return new Detail(e, targets, shown, e.actionsFor(Actor.of(user), own, time.today()),
+        return new Detail(Views.of(e), targets, shown, e.actionsFor(Actor.of(user), own, time.today()),
                 log.list(EvaluationRepository.ENTITY, id, EvaluationAction::labelOf),
                 e.items().stream().map(Evaluation.Item::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
@@ -388,7 +388,7 @@ public class EvaluationService {
                            Scoring.Metric metric) {
     }
 
-    public record TargetDetail(Evaluation evaluation, Evaluation.Target target, String name, Evaluation.Result shown,
+    public record TargetDetail(Views.EvaluationView evaluation, Evaluation.Target target, String name, Evaluation.Result shown,
                                List<ItemLine> lines, BigDecimal selfTotal, BigDecimal total, Integer rank,
                                List<Ranking.Gap> gaps, Set<EvaluationAction> actions) {
     }
@@ -429,7 +429,7 @@ public class EvaluationService {
         }
         Integer rank = shown == null ? null : evaluations.ranks(shown.id()).stream().filter(r -> r.targetId().equals(t.id()))
                 .map(EvaluationRepository.RankRow::rank).findFirst().orElse(null);
-        return new TargetDetail(e, t, name(t, names.snapshot()), shown, lines, selfTotal,
+        return new TargetDetail(Views.of(e), t, name(t, names.snapshot()), shown, lines, selfTotal,
                 scores.size() == e.items().size() ? total : null, rank, Ranking.gaps(gaps), e.actionsFor(Actor.of(user), t, time.today()));
     }
 

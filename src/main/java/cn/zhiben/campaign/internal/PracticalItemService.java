@@ -36,9 +36,11 @@ public class PracticalItemService {
     private final AuditLog audit;
     private final CampaignProperties properties;
     private final CampaignTime time;
+    private final CampaignNames names;
 
     PracticalItemService(JdbcClient jdbc, ProgrammeRepository programmes, UnitCatalog units, TransitionLog log,
-                         AuditLog audit, CampaignProperties properties, CampaignTime time) {
+                         AuditLog audit, CampaignProperties properties, CampaignTime time, CampaignNames names) {
+        this.names = names;
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.units = units;
@@ -145,13 +147,19 @@ public class PracticalItemService {
                         properties.practicalItemsPerYear())).list();
     }
 
-    public record Detail(PracticalItem item, List<Transition> history, java.util.Set<PracticalItem.Action> actions) {
+    public record Detail(Views.PracticalView item, List<Transition> history, java.util.Set<PracticalItem.Action> actions) {
+    }
+
+    public List<Views.PracticalView> views(UUID programmeId, Integer year, String ownerRegion, CampaignNames.Snapshot n) {
+        LocalDate today = time.today();
+        return list(programmeId, year, ownerRegion).stream().map(i -> Views.of(i, n, today)).toList();
     }
 
     public Detail detail(UUID id) {
         CurrentUser user = CurrentUser.require();
         PracticalItem item = find(id, user, false).orElseThrow(CampaignErrors::itemNotFound);
-        return new Detail(item, log.list(ENTITY, id, PracticalItem.Action::labelOf), item.actionsFor(Actor.of(user)));
+        return new Detail(Views.of(item, names.snapshot(), time.today()), log.list(ENTITY, id, PracticalItem.Action::labelOf),
+                item.actionsFor(Actor.of(user)));
     }
 
     @Transactional

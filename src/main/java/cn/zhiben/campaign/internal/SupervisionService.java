@@ -111,20 +111,21 @@ public class SupervisionService {
         return s.id();
     }
 
-    public record Detail(Supervision record, String targetName, String issuerName, List<Transition> history,
-                         List<EvidenceStore.Attachment> attachments, Set<SupervisionAction> actions, RefResolver.Ref ref) {
+    public record Detail(Views.SupervisionView record, List<Transition> history, List<EvidenceStore.Attachment> attachments,
+                         Set<SupervisionAction> actions, RefResolver.Ref ref) {
     }
 
-    public List<Supervision> search(SupervisionRepository.Filter f, int limit) {
-        return records.search(CurrentUser.require(), f, Math.min(Math.max(limit, 1), 1000));
+    public List<Views.SupervisionView> search(SupervisionRepository.Filter f, int limit) {
+        CampaignNames.Snapshot n = names.snapshot();
+        return records.search(CurrentUser.require(), f, Math.min(Math.max(limit, 1), 1000)).stream()
+                .map(s -> Views.of(s, n)).toList();
     }
 
     public Detail detail(UUID id) {
         CurrentUser user = CurrentUser.require();
         Supervision s = records.find(id, user).orElseThrow(CampaignErrors::supervisionNotFound);
         CampaignNames.Snapshot n = names.snapshot();
-        return new Detail(s, n.addressee(s.target()), n.addressee(s.issuer()),
-                log.list(SupervisionRepository.ENTITY, id, SupervisionAction::labelOf),
+        return new Detail(Views.of(s, n), log.list(SupervisionRepository.ENTITY, id, SupervisionAction::labelOf),
                 evidence.list(SupervisionRepository.ENTITY, id), s.actionsFor(Actor.of(user)),
                 s.refType() == null ? null : refs.describe(s.refType(), s.refId(), user));
     }

@@ -107,10 +107,10 @@ public class Task {
         move(IN_PROGRESS, TaskAction.START, actor, onBehalf, at, note);
     }
 
-    void progress(Actor actor, Instant at, String note, int percent) {
+    void progress(Actor actor, Instant at, String note, Integer percent) {
         boolean onBehalf = require(actor, TaskAction.PROGRESS);
         note(note);
-        if (percent < 0 || percent > 99) {
+        if (percent == null || percent < 0 || percent > 99) {
             throw ProblemException.badRequest("TASK_PERCENT_INVALID", "进度须在 0 到 99 之间；已完成请选择“报告完成”");
         }
         this.percent = Math.max(this.percent, percent);

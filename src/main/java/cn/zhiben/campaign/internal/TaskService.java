@@ -80,7 +80,7 @@ public class TaskService {
     }
 
     @Transactional
-    public void progress(UUID id, Integer version, String note, int percent) {
+    public void progress(UUID id, Integer version, String note, Integer percent) {
         act(id, version, "progress", (t, a, now) -> t.progress(a, now, note, percent));
     }
 
