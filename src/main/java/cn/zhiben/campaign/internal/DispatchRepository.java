@@ -161,9 +161,8 @@ public class DispatchRepository {
 
     /** Everything of a programme (documents count it). */
     public List<DispatchItem> ofProgramme(UUID programmeId, LocalDate from, LocalDate to) {
-        return jdbc.sql(SELECT + """
-                 where (cast(:p as uuid) is null or d.programme_id = :p)
-                  and d.sent_at >= :from and d.sent_at < :to order by d.sent_at""")
+        return jdbc.sql(SELECT + " where (cast(:p as uuid) is null or d.programme_id = :p)"
+                        + " and d.sent_at >= :from and d.sent_at < :to order by d.sent_at")
                 .param("p", programmeId)
                 .param("from", Timestamp.from(from.atStartOfDay(cn.zhiben.platform.PlatformConfiguration.ZONE).toInstant()))
                 .param("to", Timestamp.from(to.plusDays(1).atStartOfDay(cn.zhiben.platform.PlatformConfiguration.ZONE).toInstant()))

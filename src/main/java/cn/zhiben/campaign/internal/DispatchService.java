@@ -144,7 +144,8 @@ public class DispatchService {
     }
 
     public record Detail(Views.DispatchView dispatch, List<Transition> history, List<EvidenceStore.Attachment> attachments,
-                         Set<DispatchAction> actions, List<Views.DispatchView> siblings, RefResolver.Ref ref) {
+                         Set<DispatchAction> actions, List<Views.DispatchView> siblings, RefResolver.Ref ref,
+                         boolean sentByMe) {
     }
 
     public List<Views.DispatchView> search(DispatchRepository.Filter f, int limit) {
@@ -167,7 +168,8 @@ public class DispatchService {
         return new Detail(Views.of(d, n, today), log.list(DispatchRepository.ENTITY, recipientId, DispatchAction::labelOf),
                 evidence.list(DispatchRepository.ENTITY, recipientId), d.actionsFor(Actor.of(user)),
                 siblings.stream().map(r -> Views.of(r.item(), n, today)).toList(),
-                d.header().refType() == null ? null : refs.describe(d.header().refType(), d.header().refId(), user));
+                d.header().refType() == null ? null : refs.describe(d.header().refType(), d.header().refId(), user),
+                d.header().sender().heldBy(user));
     }
 
     @Transactional

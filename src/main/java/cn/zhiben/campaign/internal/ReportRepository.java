@@ -127,7 +127,7 @@ public class ReportRepository {
     /** Reports still owed whose due date is within the reminder window or past, not yet told (no scope: the daily job). */
     public List<UUID> noticeCandidates(LocalDate today, int daysBefore) {
         return jdbc.sql("""
-                select id from cmp_report r join cmp_programme p on p.id = r.programme_id
+                select r.id from cmp_report r join cmp_programme p on p.id = r.programme_id
                 where p.status = 'ACTIVE' and r.status in ('DUE', 'RETURNED') and r.due_on <= :horizon
                   and ((r.due_on > :today and r.reminded_before_at is null)
                     or (r.due_on = :today and r.reminded_due_at is null)
