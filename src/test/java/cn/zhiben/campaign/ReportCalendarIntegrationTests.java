@@ -25,6 +25,10 @@ class ReportCalendarIntegrationTests extends CampaignTestSupport {
     CampaignJobs jobs;
     @Autowired
     CalendarService calendar;
+    @Autowired
+    cn.zhiben.platform.jobs.JobScheduler scheduler;
+    @Autowired
+    cn.zhiben.platform.crypto.FieldEncryptor encryptor;
 
     private UUID monthlyReport(UUID programme, String period, UUID unitId) {
         return jdbc.sql("""
@@ -126,5 +130,31 @@ class ReportCalendarIntegrationTests extends CampaignTestSupport {
         clock.set(at(2033, 10, 6, 8, 30, 0));
         jobs.runFor(LocalDate.of(2033, 10, 6));
         assertThat(inboxTitles("yingji")).filteredOn("待报送：月度工作进展（2033年9月）"::equals).hasSize(2);
+    }
+
+    @Test
+    void theDailyRunIsAPlatformClusterJobEachOccurrenceRunsOnceAndRemindsByInboxAndText() {
+        UUID programme = activeProgramme(2047);
+        java.time.Instant morning = at(2047, 5, 28, 8, 30, 0);
+        clock.set(morning);
+        // zhujian gets text messages only with a mobile number on its account: give it one for this test
+        String before = jdbc.sql("select mobile_enc from idn_user where username = 'zhujian'").query(String.class).optional().orElse(null);
+        jdbc.sql("update idn_user set mobile_enc = :m where username = 'zhujian'").param("m", encryptor.encrypt("13912345678")).update();
+        try {
+            assertThat(scheduler.jobNames()).contains("campaign.daily");
+            assertThat(scheduler.runOccurrence("campaign.daily", morning)).as("first firing runs").isTrue();
+            // a second firing of the same occurrence (another instance, a late clock) finds it done in the ledger
+            assertThat(scheduler.runOccurrence("campaign.daily", morning)).as("done occurrence is skipped").isFalse();
+        } finally {
+            jdbc.sql("update idn_user set mobile_enc = :m where username = 'zhujian'").param("m", before).update();
+        }
+        assertThat(jdbc.sql("select status from platform_job_run where job = 'campaign.daily' and occurrence = :o")
+                .param("o", java.sql.Timestamp.from(morning)).query(String.class).single()).isEqualTo("DONE");
+
+        UUID report = monthlyReport(programme, "2047-05", unit("市住房和城乡建设局"));
+        String title = "待报送：" + ReportKind.MONTHLY.label() + "（2047年5月）";
+        assertThat(inboxTitles("zhujian")).filteredOn(title::equals).hasSize(1);
+        assertThat(count("select count(*) from ntf_sms where source_key = ? and mobile_mask like '139%'",
+                "cmp-report-before:" + report + ":2047-05-31")).as("the same reminder by the SMS gateway, once").isEqualTo(1);
     }
 }

@@ -2,7 +2,9 @@ package cn.zhiben.campaign.internal;
 
 import cn.zhiben.campaign.CampaignProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,9 +28,11 @@ public class CalendarService {
     private final CampaignNames names;
     private final CampaignProperties properties;
     private final CampaignTime time;
+    private final TransactionTemplate perItem;
 
     CalendarService(ProgrammeRepository programmes, ReportRepository reports, CampaignNotices notices, CampaignNames names,
-                    CampaignProperties properties, CampaignTime time) {
+                    CampaignProperties properties, CampaignTime time, PlatformTransactionManager transactions) {
+        this.perItem = new TransactionTemplate(transactions);
         this.programmes = programmes;
         this.reports = reports;
         this.notices = notices;
@@ -78,49 +82,67 @@ public class CalendarService {
         return opened;
     }
 
-    @Transactional
+    /** Opens the reports due for every active programme, each programme in its own transaction; @return how many were new. */
     public int openAll(LocalDate today) {
         int n = 0;
         for (Programme p : programmes.active()) {
-            n += open(p, today);
+            Integer opened = perItem.execute(s -> open(p, today));
+            n += opened == null ? 0 : opened;
         }
         return n;
     }
 
-    /** Sends the reminders and late notices due today; @return how many reports got one. */
-    @Transactional
+    /**
+     * Sends the reminders and late notices due today, each report in its own transaction (a report remembers which
+     * notice it got, so a second run sends nothing twice); @return how many reports got one.
+     */
     public int notify(LocalDate today) {
         CampaignNames.Snapshot n = names.snapshot();
-        int sent = 0;
         Instant now = time.now();
+        int sent = 0;
+        int failed = 0;
         for (UUID id : reports.noticeCandidates(today, properties.remindDaysBefore())) {
-            Report r = reports.findUnscopedForUpdate(id).orElse(null);
-            if (r == null || !r.status().open()) {
-                continue;
-            }
-            ReportCalendar.Notice notice = ReportCalendar.notice(r.dueOn(), today, properties.remindDaysBefore()).orElse(null);
-            if (notice == null) {
-                continue;
-            }
-            String what = r.kind().label() + "（" + period(r) + "）";
-            String key = "cmp-report-" + notice.name().toLowerCase() + ":" + r.id() + ":" + r.dueOn();
-            String link = "/campaign/reports/" + r.id();
-            switch (notice) {
-                case BEFORE -> notices.inboxAndSms(Set.of(r.addressee()), "CAMPAIGN_REMINDER", "待报送：" + what,
-                        "请于 " + r.dueOn() + " 前报送（还有 " + (r.dueOn().toEpochDay() - today.toEpochDay()) + " 天）。", link, key);
-                case ON_DUE -> notices.inboxAndSms(Set.of(r.addressee()), "CAMPAIGN_REMINDER", "今日到期：" + what,
-                        "今天（" + r.dueOn() + "）是报送期限，请及时报送。", link, key);
-                case LATE -> {
-                    notices.inboxAndSms(Set.of(r.addressee()), "CAMPAIGN_LATE", "逾期未报：" + what,
-                            "报送期限 " + r.dueOn() + " 已过，请尽快报送。", link, key);
-                    notices.inbox(Set.of(Addressee.CITY_OFFICE), "CAMPAIGN_LATE", "逾期未报：" + n.addressee(r.addressee()),
-                            what + "报送期限 " + r.dueOn() + " 已过，尚未报送。", link, key);
+            try {
+                if (Boolean.TRUE.equals(perItem.execute(s -> notify(id, today, now, n)))) {
+                    sent++;
                 }
+            } catch (RuntimeException e) {
+                failed++;
+                org.slf4j.LoggerFactory.getLogger(CalendarService.class).error("campaign report {}: notice failed", id, e);
             }
-            reports.markNotified(r.id(), notice, now);
-            sent++;
+        }
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " report notice(s) failed (" + sent + " sent); see the log");
         }
         return sent;
+    }
+
+    private boolean notify(UUID id, LocalDate today, Instant now, CampaignNames.Snapshot n) {
+        Report r = reports.findUnscopedForUpdate(id).orElse(null);
+        if (r == null || !r.status().open()) {
+            return false;
+        }
+        ReportCalendar.Notice notice = ReportCalendar.notice(r.dueOn(), today, properties.remindDaysBefore()).orElse(null);
+        if (notice == null) {
+            return false;
+        }
+        String what = r.kind().label() + "（" + period(r) + "）";
+        String key = "cmp-report-" + notice.name().toLowerCase() + ":" + r.id() + ":" + r.dueOn();
+        String link = "/campaign/reports/" + r.id();
+        switch (notice) {
+            case BEFORE -> notices.inboxAndSms(Set.of(r.addressee()), "CAMPAIGN_REMINDER", "待报送：" + what,
+                    "请于 " + r.dueOn() + " 前报送（还有 " + (r.dueOn().toEpochDay() - today.toEpochDay()) + " 天）。", link, key);
+            case ON_DUE -> notices.inboxAndSms(Set.of(r.addressee()), "CAMPAIGN_REMINDER", "今日到期：" + what,
+                    "今天（" + r.dueOn() + "）是报送期限，请及时报送。", link, key);
+            case LATE -> {
+                notices.inboxAndSms(Set.of(r.addressee()), "CAMPAIGN_LATE", "逾期未报：" + what,
+                        "报送期限 " + r.dueOn() + " 已过，请尽快报送。", link, key);
+                notices.inbox(Set.of(Addressee.CITY_OFFICE), "CAMPAIGN_LATE", "逾期未报：" + n.addressee(r.addressee()),
+                        what + "报送期限 " + r.dueOn() + " 已过，尚未报送。", link, key);
+            }
+        }
+        reports.markNotified(r.id(), notice, now);
+        return true;
     }
 
     static String period(Report r) {

@@ -9,7 +9,9 @@ import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.web.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.time.Instant;
@@ -42,10 +44,13 @@ public class DispatchService {
     private final AuditLog audit;
     private final CampaignProperties properties;
     private final CampaignTime time;
+    private final TransactionTemplate perItem;
 
     DispatchService(DispatchRepository dispatches, RefResolver refs, UnitCatalog units, CampaignNames names,
                     CampaignNotices notices, EvidenceStore evidence, Uploads uploads, TransitionLog log,
-                    ApplicationEventPublisher events, AuditLog audit, CampaignProperties properties, CampaignTime time) {
+                    ApplicationEventPublisher events, AuditLog audit, CampaignProperties properties, CampaignTime time,
+                    PlatformTransactionManager transactions) {
+        this.perItem = new TransactionTemplate(transactions);
         this.dispatches = dispatches;
         this.refs = refs;
         this.units = units;
@@ -216,36 +221,56 @@ public class DispatchService {
     }
 
     /** The daily job: escalates every copy not answered by its date, once per date; @return how many. */
-    @Transactional
+    /**
+     * Escalates every copy not answered by its due date, once per due date, each copy in its own transaction (a copy
+     * that fails is rolled back alone and logged, the others stay escalated; the run then fails so the job ledger shows
+     * it). Idempotent: a copy remembers the due date it was escalated for. Called by the daily {@link CampaignJobs}.
+     */
     public int markOverdue(LocalDate today) {
         Instant now = time.now();
         CampaignNames.Snapshot n = names.snapshot();
         int marked = 0;
+        int failed = 0;
         for (UUID id : dispatches.overdueCandidates(today)) {
-            DispatchItem d = dispatches.findUnscopedForUpdate(id).orElse(null);
-            if (d == null || !d.markOverdue(now, today)) {
-                continue;
+            try {
+                if (Boolean.TRUE.equals(perItem.execute(s -> markOverdue(id, today, now, n)))) {
+                    marked++;
+                }
+            } catch (RuntimeException e) {
+                failed++;
+                org.slf4j.LoggerFactory.getLogger(DispatchService.class).error("dispatch copy {} could not be escalated", id, e);
             }
-            dispatches.save(d, now);
-            d.events.forEach(events::publishEvent);
-            d.events.clear();
-            String key = "cmp-dispatch-overdue:" + d.id() + ":" + d.dueOn();
-            String title = "逾期未答复：" + d.header().subject();
-            String link = "/campaign/dispatches/" + d.id();
-            notices.inboxAndSms(Set.of(d.addressee()), "CAMPAIGN_DISPATCH_OVERDUE", title,
-                    d.header().number() + " 答复期限 " + d.dueOn() + " 已过，已升级督办，请立即答复。", link, key);
-            Set<Addressee> above = new LinkedHashSet<>();
-            above.add(d.header().sender());
-            above.add(Addressee.CITY_OFFICE);
-            notices.inbox(above, "CAMPAIGN_DISPATCH_OVERDUE", title, n.addressee(d.addressee()) + " 未在 " + d.dueOn()
-                    + " 前答复 " + d.header().number() + "。", link, key);
-            marked++;
         }
         if (marked > 0) {
-            audit.record(AuditEntry.success(AuditAction.TRANSITION, "campaign-dispatch", null,
-                    Map.of("job", "overdue", "marked", marked)).by(new AuditEntry.Actor(null, "system", null, null)));
+            int m = marked;
+            perItem.executeWithoutResult(s -> audit.record(AuditEntry.success(AuditAction.TRANSITION, "campaign-dispatch", null,
+                    Map.of("job", "overdue", "marked", m)).by(new AuditEntry.Actor(null, "system", null, null))));
+        }
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " dispatch copies could not be escalated (" + marked + " were); see the log");
         }
         return marked;
+    }
+
+    private boolean markOverdue(UUID id, LocalDate today, Instant now, CampaignNames.Snapshot n) {
+        DispatchItem d = dispatches.findUnscopedForUpdate(id).orElse(null);
+        if (d == null || !d.markOverdue(now, today)) {
+            return false;
+        }
+        dispatches.save(d, now);
+        d.events.forEach(events::publishEvent);
+        d.events.clear();
+        String key = "cmp-dispatch-overdue:" + d.id() + ":" + d.dueOn();
+        String title = "逾期未答复：" + d.header().subject();
+        String link = "/campaign/dispatches/" + d.id();
+        notices.inboxAndSms(Set.of(d.addressee()), "CAMPAIGN_DISPATCH_OVERDUE", title,
+                d.header().number() + " 答复期限 " + d.dueOn() + " 已过，已升级督办，请立即答复。", link, key);
+        Set<Addressee> above = new LinkedHashSet<>();
+        above.add(d.header().sender());
+        above.add(Addressee.CITY_OFFICE);
+        notices.inbox(above, "CAMPAIGN_DISPATCH_OVERDUE", title, n.addressee(d.addressee()) + " 未在 " + d.dueOn()
+                + " 前答复 " + d.header().number() + "。", link, key);
+        return true;
     }
 
     private interface Verb {
