@@ -136,6 +136,11 @@ public class Task {
         move(IN_PROGRESS, TaskAction.REOPEN, actor, false, at, reason);
     }
 
+    /** Checked before the departments' tasks are made: only the county office that holds the task breaks it down. */
+    void requireDelegate(Actor actor) {
+        require(actor, TaskAction.DELEGATE);
+    }
+
     void delegated(Actor actor, Instant at, String units) {
         require(actor, TaskAction.DELEGATE);
         transitions.add(step(status, status, TaskAction.DELEGATE, actor, false, at, "分解到：" + units));

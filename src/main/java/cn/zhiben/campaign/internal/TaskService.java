@@ -107,6 +107,7 @@ public class TaskService {
         }
         List<UUID> made = new ArrayList<>();
         act(id, version, "delegate", (t, a, now) -> {
+            t.requireDelegate(a);
             List<String> labels = new ArrayList<>();
             for (UUID unitId : new java.util.LinkedHashSet<>(unitIds)) {
                 CommitteeUnit u = units.find(unitId).filter(CommitteeUnit::active)
