@@ -93,6 +93,26 @@ public class AccountDirectory {
                 .param("r", role.name()).param("county", countyCode).query(UUID.class).list();
     }
 
+    /** A unit's own accounts: its city-level member-unit accounts (county null) or its accounts in one county. */
+    public List<UUID> unitAccounts(UUID unitId, String countyCode) {
+        return jdbc.sql("""
+                select id from idn_user where enabled and unit_id = :u
+                  and ((:county::text is null and role = 'MEMBER_UNIT') or (role = 'COUNTY_UNIT' and region_code = :county))
+                order by username""")
+                .param("u", unitId).param("county", countyCode).query(UUID.class).list();
+    }
+
+    /** An enabled account by user name, as other modules need it for grants of their own. */
+    public record Account(UUID id, String username, String displayName, Role role) {
+    }
+
+    public java.util.Optional<Account> findAccount(String username) {
+        return jdbc.sql("select id, username, display_name, role from idn_user where enabled and username = :u")
+                .param("u", username)
+                .query((rs, n) -> new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))))
+                .optional();
+    }
+
     /** mine.coal -> [mine.coal, mine] */
     static List<String> ancestry(String industryCode) {
         List<String> out = new ArrayList<>();
