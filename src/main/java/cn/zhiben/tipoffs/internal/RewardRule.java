@@ -32,6 +32,11 @@ public record RewardRule(UUID id, String code, int version, String name, Level l
         }
     }
 
+    /** The per-death amounts in level order, as yuan text (for the rules page). */
+    public java.util.List<String> deathAmountsYuan() {
+        return java.util.Arrays.stream(AccidentLevel.values()).map(l -> Money.yuan(perDeathFen.getOrDefault(l, 0L))).toList();
+    }
+
     boolean inForceOn(LocalDate d) {
         return !d.isBefore(validFrom) && (validTo == null || d.isBefore(validTo));
     }
