@@ -119,8 +119,8 @@ class TipoffIdentityWebTests extends TipoffTestSupport {
     @Test
     void onlyASpeciallyAuthorisedAccountOpensTheIdentityForAStatedPurposeAndEachOpeningIsAudited() throws Exception {
         UUID id = acceptedCoalTipoff(NAME);
-        // without a grant, no one opens it — not even the city office
-        for (String user : new String[]{"zezhou", "zezhou-yingji", "city"}) {
+        // without a grant, no one opens it — not the county office, not the handling unit
+        for (String user : new String[]{"zezhou", "zezhou-yingji", "yingji"}) {
             mvc.perform(auth(post("/api/v1/tipoffs/" + id + "/identity"), token(user)).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"purpose\":\"核实举报人身份以发放奖励\"}")).andExpect(status().isForbidden());
         }

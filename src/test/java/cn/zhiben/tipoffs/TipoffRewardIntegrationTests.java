@@ -44,8 +44,7 @@ class TipoffRewardIntegrationTests extends TipoffTestSupport {
     }
 
     private long fineOf(UUID tipoff) {
-        Long f = jdbc.sql("select fine_fen from tip_tipoff where id = :t").param("t", tipoff).query(Long.class).single();
-        return f == null ? 0 : f;
+        return jdbc.sql("select coalesce(fine_fen, 0) from tip_tipoff where id = :t").param("t", tipoff).query(Long.class).single();
     }
 
     private long awaitFine(UUID tipoff, long expected) throws InterruptedException {

@@ -154,7 +154,7 @@ class TipoffWorkflowIntegrationTests extends TipoffTestSupport {
         JsonNode hz = json(mvc.perform(auth(get("/api/v1/hazards/" + first.get("hazardId").asString()), unit)).andReturn()
                 .getResponse().getContentAsString());
         assertThat(hz.at("/hazard/sourcePath").asString()).isEqualTo("/tipoffs/" + id);
-        assertThat(hz.at("/hazard/channel").asString()).isEqualTo("TIP_OFF");
+        assertThat(hz.at("/hazard/row/channel").asString()).isEqualTo("TIP_OFF");
         assertThat(detail(unit, id).at("/hazardId").asString()).isEqualTo(first.get("hazardId").asString());
         // only the handling unit concludes and registers; the county office cannot
         act(token("zezhou"), id, "hazard", h).andExpect(status().isForbidden());
@@ -250,7 +250,8 @@ class TipoffWorkflowIntegrationTests extends TipoffTestSupport {
         assertThat(jdbc.sql("select count(*) from tip_tipoff").query(Long.class).single()).isEqualTo(before);
         // a verb in the wrong state is a 409, an empty reason a 400
         UUID id = idOf(submitted(report("企业", "140525", null, null)));
-        act(token("zezhou"), id, "reply", Map.of("reason", "答复")).andExpect(status().isForbidden());
+        act(token("zezhou"), id, "reply", Map.of("reason", "答复")).andExpect(status().isConflict());
+        act(token("zezhou-yingji"), id, "reject", Map.of("reason", "不归我")).andExpect(status().isNotFound());
         act(token("zezhou"), id, "reject", Map.of("reason", " ")).andExpect(status().isBadRequest());
         act(token("zezhou"), id, "reject", Map.of("reason", "不属于安全生产举报范围")).andExpect(status().isOk());
         act(token("zezhou"), id, "reject", Map.of("reason", "再次")).andExpect(status().isConflict())

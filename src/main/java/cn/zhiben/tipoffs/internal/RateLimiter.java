@@ -24,12 +24,26 @@ class RateLimiter {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate independent;
+    private final byte[] addressKey;
 
-    RateLimiter(JdbcClient jdbc, Clock clock, PlatformTransactionManager tm) {
+    RateLimiter(JdbcClient jdbc, Clock clock, PlatformTransactionManager tm, IdentitySeal seal) {
         this.jdbc = jdbc;
+        this.addressKey = seal.derive("rate-limit");
         this.clock = clock;
         this.independent = new TransactionTemplate(tm);
         this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The client address never reaches the database as such: a keyed hash of it names the bucket. */
+    String clientKey(String address) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(addressKey, "HmacSHA256"));
+            byte[] h = mac.doFinal((address == null ? "" : address).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(h).substring(0, 32);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Counts a hit on the bucket; 429 if it is over the limit in the current window. */

@@ -153,13 +153,13 @@ public class RewardService {
         if (!TipoffRules.mayDecideReward(u, t)) {
             throw TipoffRules.denied("奖励由本级安委办审批");
         }
-        String proposer = jdbc.sql("select proposed_by::text from tip_reward where id = :id").param("id", id).query(String.class).single();
-        if (proposer.equals(u.id().toString())) {
-            throw ProblemException.forbidden("REWARD_SAME_PERSON", "奖励须由提出人以外的另一人审批");
-        }
         requireVersion(w, d.version());
         if (!w.status().equals("PROPOSED")) {
             throw ProblemException.conflict("REWARD_ILLEGAL_TRANSITION", "奖励当前不是待审批状态");
+        }
+        String proposer = jdbc.sql("select proposed_by::text from tip_reward where id = :id").param("id", id).query(String.class).single();
+        if (proposer.equals(u.id().toString())) {
+            throw ProblemException.forbidden("REWARD_SAME_PERSON", "奖励须由提出人以外的另一人审批");
         }
         if (!d.approve() && (d.note() == null || d.note().isBlank())) {
             throw ProblemException.badRequest("REWARD_NOTE_REQUIRED", "不予批准须写明理由");

@@ -495,19 +495,8 @@ public class TipoffService {
                 "tipoff-routed:" + t.id + ":" + t.unitId + ":" + t.unitRegionCode);
     }
 
-    /** The client address never reaches the database as such: a keyed hash of it names the bucket. */
     private String clientKey(String client) {
-        return HexFormat.of().formatHex(hmac(client == null ? "" : client)).substring(0, 32);
-    }
-
-    private byte[] hmac(String s) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(seal.derive("rate-limit"), "HmacSHA256"));
-            return mac.doFinal(s.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return limiter.clientKey(client);
     }
 
     private String randomCode(int length) {

@@ -255,9 +255,11 @@ class TipoffApiController {
     @GetMapping("/{id}/reward")
     @Operation(summary = "该举报的奖励（规则版本、计算依据、审批与发放）")
     @PreAuthorize("hasAuthority('PERM_BUSINESS_READ')")
-    RewardService.Reward reward(@PathVariable UUID id) {
-        return rewards.forTipoff(reader(), id)
-                .orElseThrow(() -> ProblemException.notFound("REWARD_NOT_FOUND", "该举报尚无奖励记录"));
+    ResponseEntity<RewardService.Reward> reward(@PathVariable UUID id) {
+        CurrentUser u = reader();
+        queries.detail(u, id).orElseThrow(TipoffApiController::notFound);
+        // 204: the tip-off exists (in scope) but has no reward yet
+        return rewards.forTipoff(u, id).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @PostMapping("/{id}/reward")

@@ -111,6 +111,9 @@ class TipoffPageController {
                     + " 和查询密码 " + r.secret() + "（只显示这一次）。");
             return "redirect:/tipoffs";
         } catch (ProblemException e) {
+            if (e.status().value() == 403) {
+                throw e;
+            }
             ra.addFlashAttribute("problem", e.getMessage());
             return "redirect:/tipoffs/new";
         }
@@ -208,7 +211,7 @@ class TipoffPageController {
             }
             ra.addFlashAttribute("saved", done);
         } catch (ProblemException e) {
-            if (e.status().value() == 404) {
+            if (e.status().value() == 404 || e.status().value() == 403) {
                 throw e;
             }
             ra.addFlashAttribute("problem", e.getMessage());
@@ -242,7 +245,7 @@ class TipoffPageController {
                 ra.addFlashAttribute("saved", "已登记发放");
             }
         } catch (ProblemException e) {
-            if (e.status().value() == 404) {
+            if (e.status().value() == 404 || e.status().value() == 403) {
                 throw e;
             }
             ra.addFlashAttribute("problem", e.getMessage());
@@ -261,6 +264,9 @@ class TipoffPageController {
         } catch (NumberFormatException | ArithmeticException e) {
             ra.addFlashAttribute("problem", "预算金额格式不正确（元，最多两位小数）");
         } catch (ProblemException e) {
+            if (e.status().value() == 403) {
+                throw e;
+            }
             ra.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/tipoffs/rewards";

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The public tip-off form and status check, open without login (安全生产法 Art. 73: a public reporting channel). */
 @Configuration(proxyBeanMethods = false)
-class TipoffPublicEndpoints {
+class TipoffPublicPaths {
 
     @Bean
     PublicEndpoints tipoffPublicEndpoints() {
