@@ -19,7 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class InternalReportingIntegrationTests extends TipoffTestSupport {
 
-    private JsonNode post(String address, String token, Map<String, Object> body) throws Exception {
+    private JsonNode employeeReport(String address, String token, Map<String, Object> body) throws Exception {
         JsonNode c = json(mvc.perform(from(get("/api/v1/public/tipoffs/challenge"), address)).andReturn().getResponse().getContentAsString());
         body.put("challenge", c.get("challenge").asString());
         body.put("answer", solve(c.get("challenge").asString(), c.get("bits").asInt()));
@@ -44,10 +44,10 @@ class InternalReportingIntegrationTests extends TipoffTestSupport {
         named.put("contact", "13700001111");
         named.put("description", "回风巷瓦斯传感器被遮挡");
         named.put("place", "1302 回风巷");
-        post(freshAddress(), link, named);
+        employeeReport(freshAddress(), link, named);
         Map<String, Object> anonymous = new LinkedHashMap<>();
         anonymous.put("description", "皮带机保护装置失效");
-        post(freshAddress(), link, anonymous);
+        employeeReport(freshAddress(), link, anonymous);
 
         JsonNode reports = json(mvc.perform(auth(get("/api/v1/tipoffs/internal/reports"), qiye)).andReturn().getResponse().getContentAsString());
         JsonNode mine = null;
