@@ -248,7 +248,7 @@ public class InternalReporting {
                 select r.enterprise_id, r.region_code, r.industry_code, count(*), count(*) filter (where status = 'HANDLED'),
                        count(*) filter (where major), count(hazard_id), count(reward_fen), coalesce(sum(reward_fen), 0), max(received_at)
                 from tip_internal_report r
-                where extract(year from r.received_at at time zone 'Asia/Shanghai') = :y and """ + scope.where()
+                where extract(year from r.received_at at time zone 'Asia/Shanghai') = :y""" + " and " + scope.where()
                 + " group by r.enterprise_id, r.region_code, r.industry_code order by count(*) desc limit 500")
                 .params(p).query((rs, i) -> {
                     UUID e = rs.getObject(1, UUID.class);
