@@ -98,7 +98,7 @@ class TipoffApiController {
     @Operation(summary = "登记 12350 热线、来信、来访举报")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAuthority('PERM_BUSINESS_READ')")
+    @PreAuthorize("@tipoffAccess.mayRegister(authentication)")
     TipoffService.Receipt register(@RequestBody TipoffService.Submission s) {
         reader();
         return service.registerByStaff(s, List.of(), false);

@@ -102,6 +102,7 @@ class TipoffPageController {
     }
 
     @PostMapping("/new")
+    @org.springframework.security.access.prepost.PreAuthorize("@tipoffAccess.mayRegister(authentication)")
     String register(@org.springframework.web.bind.annotation.ModelAttribute TipoffService.Submission s,
                     @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes ra) {
         reader();
