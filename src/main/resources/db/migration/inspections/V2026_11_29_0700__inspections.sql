@@ -344,6 +344,7 @@ create table insp_legal_article (
     unit_max_fen   bigint,
     person_max_fen bigint,
     per_day        boolean not null default false,
+    uncapped_unit  boolean not null default false,
     confidence     text    not null check (confidence in ('V', 'P', 'M')),
     sort_order     int     not null
 );
@@ -373,6 +374,8 @@ create table insp_decision (
     shutdown_from    date,
     shutdown_partial boolean     not null default false,
     transfer_to      text,
+    prior_notice_on  date,
+    hearing_notice_on date,
     decided_on       date        not null,
     status           text        not null,
     served_on        date,

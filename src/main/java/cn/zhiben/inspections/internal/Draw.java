@@ -26,7 +26,9 @@ import java.util.UUID;
  *       among those without a recorded conflict with it (Art. 43, 回避) and, if {@code avoidRepeatOfficers}, not on its
  *       previous inspection; each enterprise's eligible officers are shuffled with the stream "officers/{index}" and the
  *       assignment is a maximum flow in which no officer carries more than c inspections, c rising from ⌈p·k/m⌉ (even
- *       load) to the plan's maximum — the first c that lets every enterprise be served;</li>
+ *       load) to the plan's maximum — the first c that lets every enterprise be served; when the organising unit's
+ *       officers are marked lead (joint and cross inspections), one lead ("officers/lead/{index}") and p − 1 of the
+ *       others are assigned that way, separately;</li>
  *   <li>experts the same way ("experts/{index}"), among those available in the period whose speciality covers the
  *       enterprise's industry.</li>
  * </ol>
@@ -72,9 +74,11 @@ public final class Draw {
      * @param avoid        enterprises with a recorded conflict of interest
      * @param specialities experts: industry codes they cover (dot-hierarchical); officers: empty
      * @param available    experts: in term and not unavailable during the period; officers: certificate valid
+     * @param lead         officers of the organising unit of a joint or cross inspection: each inspection is led by one
+     *                     of them, its other officers come from the participating units
      */
     public record Person(UUID id, String name, String certificateNo, List<UUID> avoid, List<String> specialities,
-                         boolean available) {
+                         boolean available, boolean lead) {
     }
 
     public record Result(List<Pick> picks, List<Shortfall> shortfalls) {
@@ -131,10 +135,26 @@ public final class Draw {
             throw ProblemException.unprocessable("DRAW_TOO_FEW_OFFICERS",
                     "执法人员不足：每次检查须 " + p + " 名持有效执法证的执法人员，本单位名录库中只有 " + officers.size() + " 名");
         }
-        List<List<UUID>> officerPicks = assign(picked, byId, officers, p, in.maxPerOfficer(), seed, "officers/",
-                (person, c) -> !person.avoid().contains(c.id())
-                        && !(in.avoidRepeatOfficers() && c.previousOfficers() != null && c.previousOfficers().contains(person.id())),
-                "DRAW_AVOIDANCE_UNSATISFIABLE", "执法人员");
+        Eligibility officerRule = (person, c) -> !person.avoid().contains(c.id())
+                && !(in.avoidRepeatOfficers() && c.previousOfficers() != null && c.previousOfficers().contains(person.id()));
+        List<List<UUID>> officerPicks;
+        List<Person> leads = officers.stream().filter(Person::lead).toList();
+        if (leads.isEmpty()) {
+            officerPicks = assign(picked, byId, officers, p, in.maxPerOfficer(), seed, "officers/", officerRule,
+                    "DRAW_AVOIDANCE_UNSATISFIABLE", "执法人员");
+        } else {
+            // one officer of the organising unit leads each inspection; the others come from the participating units
+            List<List<UUID>> first = assign(picked, byId, leads, 1, in.maxPerOfficer(), seed, "officers/lead/", officerRule,
+                    "DRAW_AVOIDANCE_UNSATISFIABLE", "组织单位执法人员");
+            List<List<UUID>> rest = assign(picked, byId, officers.stream().filter(o -> !o.lead()).toList(), p - 1,
+                    in.maxPerOfficer(), seed, "officers/", officerRule, "DRAW_AVOIDANCE_UNSATISFIABLE", "参加单位执法人员");
+            officerPicks = new ArrayList<>();
+            for (int i = 0; i < picked.size(); i++) {
+                List<UUID> both = new ArrayList<>(first.get(i));
+                both.addAll(rest.get(i));
+                officerPicks.add(List.copyOf(both));
+            }
+        }
         List<List<UUID>> expertPicks;
         int e = in.expertsPerInspection();
         if (e > 0) {
@@ -164,7 +184,8 @@ public final class Draw {
         int k = enterprises.size();
         int m = people.size();
         if (m < need) {
-            throw ProblemException.unprocessable(failCode, what + "不足：每次检查须 " + need + " 名，可抽取的只有 " + m + " 名");
+            throw ProblemException.unprocessable(failCode.equals("DRAW_TOO_FEW_EXPERTS") ? failCode : "DRAW_TOO_FEW_OFFICERS",
+                    what + "不足：每次检查须 " + need + " 名，可抽取的只有 " + m + " 名");
         }
         List<List<Integer>> eligible = new ArrayList<>();
         for (int i = 0; i < k; i++) {

@@ -106,6 +106,29 @@ class DrawTests {
     }
 
     @Test
+    void aJointOrCrossInspectionIsLedByAnOfficerOfTheOrganisingUnitWithOfficersOfTheOthers() {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(new UUID(0, i + 1));
+        }
+        List<Draw.Person> officers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            officers.add(new Draw.Person(new UUID(2, i + 1), "人员" + i, "Z" + i, List.of(), List.of(), true, i < 2));
+        }
+        Draw.Inputs in = inputs(List.of(new Draw.Group(1, "全部", Draw.Selection.RANDOM, 6, ids)),
+                ids.stream().map(id -> candidate(id, List.of())).toList(), officers, List.of(), 0, null);
+        Draw.Result r = Draw.run(in, new byte[32]);
+        Set<UUID> leads = Set.of(officers.get(0).id(), officers.get(1).id());
+        assertThat(r.picks()).hasSize(6).allSatisfy(p -> {
+            assertThat(p.officers()).hasSize(2);
+            assertThat(leads).contains(p.officers().get(0));
+            assertThat(leads).doesNotContain(p.officers().get(1));
+        });
+        // the two leads share the six inspections evenly
+        assertThat(r.picks().stream().filter(p -> p.officers().get(0).equals(officers.get(0).id())).count()).isEqualTo(3);
+    }
+
+    @Test
     void dueSelectionTakesThoseLongestWithoutAnInspection() {
         UUID a = new UUID(0, 1);
         UUID b = new UUID(0, 2);
@@ -289,7 +312,7 @@ class DrawTests {
                 }
             }
             officers.add(new Draw.Person(oid, "执法" + oid.toString().substring(0, 4), "Z" + oid.toString().substring(0, 6),
-                    avoid, List.of(), gen.nextInt(15) != 0));
+                    avoid, List.of(), gen.nextInt(15) != 0, false));
         }
         List<Draw.Group> groups = new ArrayList<>();
         int g = 1 + gen.nextInt(3);
@@ -309,7 +332,7 @@ class DrawTests {
             for (int j = 0; j < 2 + gen.nextInt(4); j++) {
                 UUID id = new UUID(gen.nextLong(), gen.nextLong());
                 pool.add(new Draw.Person(id, "专家" + j, null, gen.nextBoolean() ? List.of() : List.of(ids.get(gen.nextInt(k))),
-                        gen.nextBoolean() ? List.of("mine") : List.of("mine", "hazchem"), gen.nextInt(5) != 0));
+                        gen.nextBoolean() ? List.of("mine") : List.of("mine", "hazchem"), gen.nextInt(5) != 0, false));
             }
         }
         Integer max = gen.nextInt(4) == 0 ? 2 + gen.nextInt(4) : null;
@@ -326,7 +349,7 @@ class DrawTests {
         List<Draw.Person> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(new Draw.Person(new UUID(1, i + 1), "执法人员" + i, "Z" + i,
-                    List.copyOf(conflicts.getOrDefault(i, Set.of())), List.of(), true));
+                    List.copyOf(conflicts.getOrDefault(i, Set.of())), List.of(), true, false));
         }
         return out;
     }
