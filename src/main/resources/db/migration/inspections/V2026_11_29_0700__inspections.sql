@@ -115,7 +115,7 @@ create table insp_plan (
     version                 int         not null default 0,
     check (period_to >= period_from)
 );
-create index insp_plan_unit on insp_plan (unit_id, unit_region_code, period_from desc);
+create index insp_plan_by_unit on insp_plan (unit_id, unit_region_code, period_from desc);
 
 -- 联合执法 / 交叉检查: the other units taking part.
 create table insp_plan_unit (
@@ -214,7 +214,7 @@ create table insp_inspection (
     version                   int         not null default 0,
     check (planned_to >= planned_from)
 );
-create index insp_inspection_unit on insp_inspection (unit_id, unit_region_code, inspected_on);
+create index insp_inspection_by_unit on insp_inspection (unit_id, unit_region_code, inspected_on);
 create index insp_inspection_enterprise on insp_inspection (enterprise_id, inspected_on desc);
 create index insp_inspection_region on insp_inspection (region_code text_pattern_ops, planned_from desc);
 create index insp_inspection_plan on insp_inspection (plan_id);

@@ -26,6 +26,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "zhiben.demo=true",
         // tests make their own hazards; HazardDemoDataTests makes the demo ones explicitly
         "zhiben.hazards.demo-data=false",
+        // tests make their own inspections; InspectionDemoDataTests makes the demo story explicitly
+        "zhiben.inspections.demo-data=false",
         "zhiben.db.embedded.ephemeral=true",
         "zhiben.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
         "logging.level.cn.zhiben=warn"

@@ -73,6 +73,7 @@ class DemoAccounts implements ApplicationRunner {
             new Spec("zezhou-zf1", "泽州县应急管理局 执法人员 王建军", Role.COUNTY_UNIT, "140525", "市应急管理局"),
             new Spec("zezhou-zf2", "泽州县应急管理局 执法人员 李晓峰", Role.COUNTY_UNIT, "140525", "市应急管理局"),
             new Spec("zezhou-zf3", "泽州县应急管理局 执法人员 赵丽娟", Role.COUNTY_UNIT, "140525", "市应急管理局"),
+            new Spec("zezhou-zf4", "泽州县应急管理局 执法人员 周国强", Role.COUNTY_UNIT, "140525", "市应急管理局"),
             new Spec("yingji-zf1", "市应急管理局 执法人员 陈志刚", Role.MEMBER_UNIT, null, "市应急管理局"),
             new Spec("yingji-zf2", "市应急管理局 执法人员 刘海燕", Role.MEMBER_UNIT, null, "市应急管理局"),
             new Spec("nengyuan-zf1", "市能源局 执法人员 张卫东", Role.MEMBER_UNIT, null, "市能源局"),

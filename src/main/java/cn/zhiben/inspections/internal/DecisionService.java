@@ -84,6 +84,10 @@ public class DecisionService {
     /** @return the decisions made: the enterprise's first, then the person's */
     @Transactional
     public List<UUID> create(NewDecision in) {
+        return create(in, false);
+    }
+
+    List<UUID> create(NewDecision in, boolean demo) {
         Actor actor = actors.current();
         UnitRef unit = OfficerRegister.requireUnit(actor.user());
         LocalDate today = today();
@@ -160,7 +164,7 @@ public class DecisionService {
             String number = numbers.next(deciding, type, t.decidedOn().getYear());
             Decision d = Decision.issue(UUID.randomUUID(), number, caseId, deciding, enterprise.id(), enterprise.name(),
                     enterprise.regionCode(), enterprise.zoneCode(), enterprise.industryCode(),
-                    inspection == null ? null : inspection.id(), t, false, actor, now);
+                    inspection == null ? null : inspection.id(), t, demo || inspection != null && inspection.demo(), actor, now);
             decisions.insert(d, hazardIds, findingOfHazard, now, actor.user().username());
             issued.add(d);
             made.add(d.id());

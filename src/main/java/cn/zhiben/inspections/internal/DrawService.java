@@ -61,12 +61,13 @@ public class DrawService {
     private final Actors actors;
     private final AuditLog audit;
     private final InspectionsProperties properties;
+    private final InspectionNotifications notifications;
     private final Clock clock;
 
     DrawService(JdbcClient jdbc, PlanRepository plans, InspectionRepository inspections, OfficerRegister officers,
                 ExpertPool experts, InspectionService inspectionService, EnterpriseDirectory enterprises,
                 IndustryCatalog industries, RiskRules risks, UnitNames units, Actors actors, AuditLog audit,
-                InspectionsProperties properties, Clock clock) {
+                InspectionsProperties properties, InspectionNotifications notifications, Clock clock) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.inspections = inspections;
@@ -80,6 +81,7 @@ public class DrawService {
         this.actors = actors;
         this.audit = audit;
         this.properties = properties;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -200,6 +202,7 @@ public class DrawService {
                     candidates.get(e.id()).name(), e.regionCode(), e.zoneCode(), e.industryCode(), from, plan.periodTo(),
                     team, plan.participants(), plan.demo(), actor, now, "随机抽取");
             inspections.insert(x, now, actor.user().username());
+            notifications.assigned(x, units.name(plan.unit()));
             for (UUID expertId : pick.experts()) {
                 inspectionService.insertAssignment(experts.find(expertId).orElseThrow(), x, actor, now);
             }

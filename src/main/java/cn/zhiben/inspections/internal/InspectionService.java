@@ -65,13 +65,14 @@ public class InspectionService {
     private final AuditLog audit;
     private final InspectionsProperties properties;
     private final JdbcClient jdbc;
+    private final InspectionNotifications notifications;
     private final Clock clock;
 
     InspectionService(InspectionRepository inspections, PlanRepository plans, OfficerRegister officers, ExpertPool experts,
                       Actors actors, UnitNames units, EnterpriseDirectory enterprises, StandardsLibrary standards,
                       HazardIntake intake, SelfCheckEvidence selfCheckEvidence, DocumentNumbers numbers,
                       ApplicationEventPublisher events, AuditLog audit, InspectionsProperties properties, JdbcClient jdbc,
-                      Clock clock) {
+                      InspectionNotifications notifications, Clock clock) {
         this.inspections = inspections;
         this.plans = plans;
         this.officers = officers;
@@ -87,6 +88,7 @@ public class InspectionService {
         this.audit = audit;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -134,6 +136,10 @@ public class InspectionService {
     /** A unit arranges an inspection itself (not by a draw): in its plan, or as a routine, special or unannounced one. */
     @Transactional
     public UUID create(NewInspection in) {
+        return create(in, false);
+    }
+
+    UUID create(NewInspection in, boolean demo) {
         Actor actor = actors.current();
         UnitRef unit = OfficerRegister.requireUnit(actor.user());
         LocalDate today = today();
@@ -180,8 +186,10 @@ public class InspectionService {
         Instant now = clock.instant();
         Inspection x = Inspection.plan(UUID.randomUUID(), plan == null ? null : plan.id(), null, lead, kind,
                 enterprise.id(), enterprise.name(), enterprise.regionCode(), enterprise.zoneCode(), enterprise.industryCode(),
-                from, to, team, plan == null ? List.of() : plan.participants(), false, actor, now, "安排检查");
+                from, to, team, plan == null ? List.of() : plan.participants(), demo || plan != null && plan.demo(), actor,
+                now, "安排检查");
         inspections.insert(x, now, actor.user().username());
+        notifications.assigned(x, units.name(lead));
         audit.record(AuditEntry.success(AuditAction.CREATE, "inspection", x.id(), Map.of(
                 "enterprise", enterprise.name(), "kind", kind.name(), "officers",
                 team.stream().map(Inspection.OnDuty::name).collect(Collectors.joining("、")))));

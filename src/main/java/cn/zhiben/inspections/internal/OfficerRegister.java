@@ -221,6 +221,13 @@ public class OfficerRegister {
     @Transactional
     public UUID recordConflict(UUID officerId, UUID expertId, UUID enterpriseId, String reason) {
         CurrentUser user = CurrentUser.require();
+        if (officerId != null) {
+            UnitRef unit = requireUnit(user);
+            find(officerId).filter(o -> o.unit().equals(unit))
+                    .orElseThrow(() -> ProblemException.notFound("OFFICER_NOT_FOUND", "执法人员不存在"));
+        } else {
+            ExpertPool.requireManager(user);
+        }
         var enterprise = enterprises.find(enterpriseId)
                 .orElseThrow(() -> ProblemException.notFound("ENTERPRISE_NOT_FOUND", "企业不存在"));
         if (reason == null || reason.isBlank() || reason.length() > 500) {
@@ -248,6 +255,13 @@ public class OfficerRegister {
     @Transactional
     public void endConflict(UUID conflictId, UUID officerId, UUID expertId, String reason) {
         CurrentUser user = CurrentUser.require();
+        if (officerId != null) {
+            UnitRef unit = requireUnit(user);
+            find(officerId).filter(o -> o.unit().equals(unit))
+                    .orElseThrow(() -> ProblemException.notFound("OFFICER_NOT_FOUND", "执法人员不存在"));
+        } else {
+            ExpertPool.requireManager(user);
+        }
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badRequest("CONFLICT_REASON_REQUIRED", "请填写解除回避的原因");
         }
