@@ -655,8 +655,10 @@ public class InspectionService {
 
     /** The clauses in force for the enterprise on the inspection date (or today before the visit). */
     public Checklist checklist(UUID id) {
-        Actor actor = actors.current();
-        Inspection x = visible(id, actor);
+        return checklistOf(visible(id, actors.current()));
+    }
+
+    public Checklist checklistOf(Inspection x) {
         return standards.checklist(x.enterpriseId(), x.inspectedOn() != null ? x.inspectedOn() : today());
     }
 
