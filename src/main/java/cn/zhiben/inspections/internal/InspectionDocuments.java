@@ -169,8 +169,9 @@ public class InspectionDocuments {
                 int n = 1;
                 for (var m : v.measures()) {
                     String line = switch (m) {
-                        case FINE -> "罚款人民币 " + Decision.yuan(v.fineFen()) + " 元（" + Money.uppercase(v.fineFen()) + "）";
-                        case CONFISCATION -> "没收违法所得人民币 " + Decision.yuan(v.confiscationFen()) + " 元";
+                        case FINE -> "罚款人民币 " + grouped(v.fineFen()) + " 元（" + Money.uppercase(v.fineFen()) + "）";
+                        case CONFISCATION -> "没收违法所得人民币 " + grouped(v.confiscationFen()) + " 元（"
+                                + Money.uppercase(v.confiscationFen()) + "）";
                         case SUSPEND_PRODUCTION -> "责令停产停业整顿（自 " + DAY.format(v.shutdownFrom()) + " 起）";
                         case SUSPEND_PARTIAL -> "责令局部停产停业整顿（自 " + DAY.format(v.shutdownFrom()) + " 起）";
                         case ORDER_RECTIFICATION -> "责令于 " + DAY.format(v.deadline()) + " 前改正";
@@ -227,6 +228,11 @@ public class InspectionDocuments {
             sign.setSpacingBefore(24);
             doc.add(sign);
         });
+    }
+
+    /** 12345.67 yuan as 12,345.67 — from fen, through BigDecimal. */
+    static String grouped(long fen) {
+        return new java.text.DecimalFormat("#,##0.00").format(java.math.BigDecimal.valueOf(fen, 2));
     }
 
     // ---- layout ----

@@ -108,7 +108,8 @@ public class SelfInspections {
         }
     }
 
-    public record OverviewRow(UUID enterpriseId, String enterpriseName, String regionCode, Map<Level, long[]> counts) {
+    /** @param counts per level name: [required, done, missing] periods */
+    public record OverviewRow(UUID enterpriseId, String enterpriseName, String regionCode, Map<String, long[]> counts) {
     }
 
     // ---- recording ----
@@ -295,9 +296,9 @@ public class SelfInspections {
         List<OverviewRow> out = new ArrayList<>();
         for (var p : list) {
             Cadence.Settings s = settings.getOrDefault(p.id(), new Cadence.Settings(false, false, Cadence.DEFAULT_TRACKING_FROM));
-            Map<Level, long[]> counts = new EnumMap<>(Level.class);
+            Map<String, long[]> counts = new LinkedHashMap<>();
             for (Cadence.PeriodState ps : Cadence.evaluate(s, done.getOrDefault(p.id(), Map.of()), from, to, today)) {
-                long[] c = counts.computeIfAbsent(ps.period().level(), k -> new long[3]);
+                long[] c = counts.computeIfAbsent(ps.period().level().name(), k -> new long[3]);
                 c[0]++;
                 if (ps.state() == Cadence.State.DONE) {
                     c[1]++;
