@@ -265,20 +265,21 @@ public class Decision {
     public Optional<ProblemException> refusal(Action action, Actor actor) {
         boolean own = actor.inUnit(unit);
         boolean enterprise = enterpriseId.equals(actor.enterpriseId());
+        // the caller's right first, then the state: a caller without the right is told so (403) whatever the state
         return switch (action) {
-            case SERVE -> state(action, Status.ISSUED).or(() -> allow(own || enterprise, "由作出决定的单位送达或企业签收"));
-            case RECORD_PAYMENT -> state(action, Status.ISSUED, Status.SERVED).or(() -> allow(own, "由作出决定的单位登记"))
+            case SERVE -> allow(own || enterprise, "由作出决定的单位送达或企业签收").or(() -> state(action, Status.ISSUED));
+            case RECORD_PAYMENT -> allow(own, "由作出决定的单位登记").or(() -> state(action, Status.ISSUED, Status.SERVED))
                     .or(() -> terms.fineFen() == 0 ? Optional.of(new IllegalMove("DECISION_NO_FINE", "该决定没有罚款"))
                             : paidOn != null ? Optional.of(new IllegalMove("DECISION_ALREADY_PAID", "罚款已登记缴纳"))
                             : Optional.empty());
-            case REINSPECT -> state(action, Status.ISSUED, Status.SERVED).or(() -> allow(own, "由作出决定的单位复查"))
+            case REINSPECT -> allow(own, "由作出决定的单位复查").or(() -> state(action, Status.ISSUED, Status.SERVED))
                     .or(() -> inspectionId == null ? Optional.of(new IllegalMove("DECISION_NO_INSPECTION",
                             "该决定不是由检查作出的，请在检查中复查")) : Optional.empty());
-            case LIFT_SHUTDOWN -> state(action, Status.ISSUED, Status.SERVED).or(() -> allow(own, "由作出决定的单位审查同意"))
+            case LIFT_SHUTDOWN -> allow(own, "由作出决定的单位审查同意").or(() -> state(action, Status.ISSUED, Status.SERVED))
                     .or(() -> !shutdown() ? Optional.of(new IllegalMove("DECISION_NO_SHUTDOWN", "该决定没有停产停业措施"))
                             : shutdownLiftedOn != null ? Optional.of(new IllegalMove("DECISION_SHUTDOWN_LIFTED", "已同意恢复生产"))
                             : Optional.empty());
-            case CLOSE -> state(action, Status.ISSUED, Status.SERVED).or(() -> allow(own, "由作出决定的单位结案"));
+            case CLOSE -> allow(own, "由作出决定的单位结案").or(() -> state(action, Status.ISSUED, Status.SERVED));
         };
     }
 

@@ -166,23 +166,23 @@ public class Inspection {
                 && actor.user().scope().covers(enterpriseId, regionCode, zoneCode, industryCode);
         boolean units = actor.unit() != null && involves(actor.unit());
         boolean expert = actor.userId() != null && expertUsers.contains(actor.userId());
+        // the caller's right first, then the state: a caller without the right is told so (403) whatever the state
         return switch (action) {
-            case START -> state(action, Status.PLANNED).or(() -> allow(team, "只有检查组的执法人员可以开始现场检查"))
+            case START -> allow(team, "只有检查组的执法人员可以开始现场检查").or(() -> state(action, Status.PLANNED))
                     .or(() -> today.isBefore(plannedFrom) ? Optional.of(new IllegalMove("INSPECTION_NOT_YET_DUE",
                             "检查期限自 " + plannedFrom + " 开始")) : Optional.empty());
-            case RECORD, SIGN, COMPLETE -> state(action, Status.IN_PROGRESS)
-                    .or(() -> allow(team, "只有检查组的执法人员可以记录现场检查"));
-            case ADD_FINDING -> state(action, Status.IN_PROGRESS)
-                    .or(() -> allow(team || expert, "只有检查组的执法人员和指派的专家可以记录隐患"));
-            case ACKNOWLEDGE -> state(action, Status.COMPLETED)
-                    .or(() -> allow(enterpriseId.equals(actor.enterpriseId()), "只有被检查企业可以签收"))
+            case RECORD, SIGN, COMPLETE -> allow(team, "只有检查组的执法人员可以记录现场检查")
+                    .or(() -> state(action, Status.IN_PROGRESS));
+            case ADD_FINDING -> allow(team || expert, "只有检查组的执法人员和指派的专家可以记录隐患")
+                    .or(() -> state(action, Status.IN_PROGRESS));
+            case ACKNOWLEDGE -> allow(enterpriseId.equals(actor.enterpriseId()), "只有被检查企业可以签收")
+                    .or(() -> state(action, Status.COMPLETED))
                     .or(() -> acknowledgedAt != null ? Optional.of(new IllegalMove("INSPECTION_ALREADY_ACKNOWLEDGED",
                             "企业已签收检查记录")) : Optional.empty());
-            case ASSIGN_EXPERT -> state(action, Status.PLANNED, Status.IN_PROGRESS)
-                    .or(() -> allow(units, "只有检查单位可以指派专家"));
-            case EVALUATE_EXPERT, REINSPECT, DECIDE -> state(action, Status.COMPLETED)
-                    .or(() -> allow(units, "只有检查单位可以" + action.label()));
-            case CANCEL -> state(action, Status.PLANNED).or(() -> allow(actor.inUnit(unit), "只有检查单位可以取消检查"));
+            case ASSIGN_EXPERT -> allow(units, "只有检查单位可以指派专家").or(() -> state(action, Status.PLANNED, Status.IN_PROGRESS));
+            case EVALUATE_EXPERT, REINSPECT, DECIDE -> allow(units, "只有检查单位可以" + action.label())
+                    .or(() -> state(action, Status.COMPLETED));
+            case CANCEL -> allow(actor.inUnit(unit), "只有检查单位可以取消检查").or(() -> state(action, Status.PLANNED));
         };
     }
 

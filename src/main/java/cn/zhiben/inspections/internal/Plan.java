@@ -126,14 +126,14 @@ public class Plan {
      */
     public Optional<ProblemException> refusal(Action action, Actor actor, LocalDate today) {
         boolean own = actor.inUnit(unit);
+        // the caller's right first, then the state: a caller without the right is told so (403) whatever the state
         return switch (action) {
-            case ACTIVATE -> state(action, Status.DRAFT).or(() -> unitOnly(own));
-            case DRAW, REDRAW -> state(action, Status.ACTIVE).or(() -> unitOnly(own)).or(() -> today.isAfter(periodTo)
+            case ACTIVATE, CLOSE -> unitOnly(own).or(() -> state(action, action == Action.ACTIVATE ? Status.DRAFT : Status.ACTIVE));
+            case DRAW, REDRAW -> unitOnly(own).or(() -> state(action, Status.ACTIVE)).or(() -> today.isAfter(periodTo)
                     ? Optional.of(new IllegalMove("PLAN_PERIOD_OVER", "计划期限已过，不能再抽取")) : Optional.empty());
-            case ADD_INSPECTION -> state(action, Status.ACTIVE).or(() -> actor.unit() != null && involves(actor.unit())
-                    ? Optional.empty() : Optional.of(forbidden()));
-            case CLOSE -> state(action, Status.ACTIVE).or(() -> unitOnly(own));
-            case CANCEL -> state(action, Status.DRAFT, Status.ACTIVE).or(() -> unitOnly(own));
+            case ADD_INSPECTION -> (actor.unit() != null && involves(actor.unit()) ? Optional.<ProblemException>empty()
+                    : Optional.of(forbidden())).or(() -> state(action, Status.ACTIVE));
+            case CANCEL -> unitOnly(own).or(() -> state(action, Status.DRAFT, Status.ACTIVE));
         };
     }
 
