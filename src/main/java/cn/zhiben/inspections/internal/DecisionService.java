@@ -91,6 +91,9 @@ public class DecisionService {
         Actor actor = actors.current();
         UnitRef unit = OfficerRegister.requireUnit(actor.user());
         LocalDate today = today();
+        if (in.inspectionId() == null && in.enterpriseId() == null) {
+            throw ProblemException.badRequest("DECISION_SUBJECT_REQUIRED", "请指定检查或企业");
+        }
         Inspection inspection = null;
         EnterpriseDirectory.Profile enterprise;
         if (in.inspectionId() != null) {

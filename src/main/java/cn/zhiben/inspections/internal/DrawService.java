@@ -112,6 +112,10 @@ public class DrawService {
     @Transactional
     public UUID draw(UUID planId, String witness) {
         Actor actor = actors.current();
+        OfficerRegister.requireUnit(actor.user());
+        if (planId == null) {
+            throw ProblemException.badRequest("PLAN_REQUIRED", "请指定检查计划");
+        }
         Plan plan = plans.findVisible(planId, actor.user()).flatMap(p -> plans.findForUpdate(p.id()))
                 .orElseThrow(PlanService::notFound);
         plan.require(Plan.Action.DRAW, actor, today());
@@ -362,7 +366,7 @@ public class DrawService {
         return jdbc.sql("""
                 select d.id, p.name, p.kind, p.unit_id, p.unit_region_code, p.period_from, p.period_to, d.drawn_at, d.status,
                        (select count(*) from insp_inspection i where i.draw_id = d.id) as picks, d.redraw_of is not null, d.demo
-                from insp_draw d join insp_plan p on p.id = d.plan_id where """ + PUBLISHED
+                from insp_draw d join insp_plan p on p.id = d.plan_id where """ + " " + PUBLISHED
                         + " order by d.drawn_at desc limit :n")
                 .param("n", limit).query((rs, n) -> new PublicRow(rs.getObject(1, UUID.class), rs.getString(2),
                         PlanKind.valueOf(rs.getString(3)), units.name(new UnitRef(rs.getObject(4, UUID.class), rs.getString(5))),

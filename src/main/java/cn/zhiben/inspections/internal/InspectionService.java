@@ -157,6 +157,9 @@ public class InspectionService {
             throw ProblemException.badRequest("INSPECTION_PLAN_REQUIRED", kind.label() + "须在检查计划中安排");
         }
         UnitRef lead = plan != null ? plan.unit() : unit;
+        if (in.enterpriseId() == null) {
+            throw ProblemException.badRequest("ENTERPRISE_REQUIRED", "请选择企业");
+        }
         var enterprise = enterprises.profile(in.enterpriseId())
                 .filter(e -> units.scope(lead).covers(e.id(), e.regionCode(), e.zoneCode(), e.industryCode()))
                 .orElseThrow(() -> ProblemException.notFound("ENTERPRISE_NOT_FOUND", "企业不存在"));
@@ -533,6 +536,9 @@ public class InspectionService {
         Actor actor = actors.current();
         Inspection x = load(id, actor);
         x.require(Inspection.Action.ASSIGN_EXPERT, actor, today());
+        if (expertId == null) {
+            throw ProblemException.badRequest("EXPERT_REQUIRED", "请选择专家");
+        }
         ExpertPool.Expert e = experts.find(expertId).orElseThrow(ExpertPool::notFound);
         checkExpert(e, x.enterpriseId(), x.industryCode(), x.plannedFrom(), x.plannedTo());
         if (experts.assignments(e.id(), x.id()).stream().anyMatch(a -> !a.status().equals("REVOKED"))) {

@@ -106,7 +106,7 @@ public class InspectionViews {
                        (select count(*) from insp_finding f where f.inspection_id = i.id) as findings,
                        (select count(*) from insp_finding f where f.inspection_id = i.id and f.grade = 'MAJOR') as major,
                        (select count(*) from insp_decision d where d.inspection_id = i.id) as decisions
-                from insp_inspection i where """ + v.where() + """
+                from insp_inspection i where """ + " " + v.where() + """
                  and (:status::text is null or i.status = :status) and (:e::uuid is null or i.enterprise_id = :e)
                  and (:p::uuid is null or i.plan_id = :p)
                  and (not :mine or exists (select 1 from insp_inspection_officer o where o.inspection_id = i.id and o.user_id = :me))

@@ -228,11 +228,14 @@ public class OfficerRegister {
         } else {
             ExpertPool.requireManager(user);
         }
-        var enterprise = enterprises.find(enterpriseId)
-                .orElseThrow(() -> ProblemException.notFound("ENTERPRISE_NOT_FOUND", "企业不存在"));
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ProblemException.badRequest("CONFLICT_REASON_REQUIRED", "请填写回避事由（不超过 500 字）");
         }
+        if (enterpriseId == null) {
+            throw ProblemException.badRequest("ENTERPRISE_REQUIRED", "请选择企业");
+        }
+        var enterprise = enterprises.find(enterpriseId)
+                .orElseThrow(() -> ProblemException.notFound("ENTERPRISE_NOT_FOUND", "企业不存在"));
         boolean exists = jdbc.sql("""
                 select exists (select 1 from insp_conflict where active and enterprise_id = :e
                   and (officer_id = :o or expert_id = :x))""")
@@ -292,7 +295,7 @@ public class OfficerRegister {
                 rs.getString("recorded_by"), rs.getString("end_reason"));
     }
 
-    static UnitRef requireUnit(CurrentUser user) {
+    public static UnitRef requireUnit(CurrentUser user) {
         return UnitRef.of(user).orElseThrow(() -> ProblemException.forbidden("INSPECTION_UNIT_REQUIRED",
                 "只有负有安全生产监管职责的部门（市级成员单位、县级部门）账号可以办理"));
     }

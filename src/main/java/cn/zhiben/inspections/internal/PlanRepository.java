@@ -95,7 +95,7 @@ public class PlanRepository {
                        (select count(*) from insp_inspection i where i.plan_id = p.id and i.status <> 'CANCELLED') as inspections,
                        (select count(*) from insp_inspection i where i.plan_id = p.id and i.status = 'COMPLETED') as completed,
                        exists (select 1 from insp_draw d where d.plan_id = p.id) as drawn
-                from insp_plan p where """ + v.where() + " and (:s::text is null or p.status = :s)"
+                from insp_plan p where """ + " " + v.where() + " and (:s::text is null or p.status = :s)"
                         + " order by p.period_from desc, p.created_at desc limit :n")
                 .params(v.params()).param("s", status == null ? null : status.name()).param("n", limit)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("name"),

@@ -101,9 +101,6 @@ class DecisionPageController {
         UUID inspectionId = f.uuid("inspectionId", "检查");
         try {
             f.check();
-            if (inspectionId == null) {
-                throw ProblemException.badRequest("INSPECTION_REQUIRED", "请从检查记录作出决定");
-            }
             Set<Measure> measures = EnumSet.noneOf(Measure.class);
             for (String m : values(request, "measure")) {
                 try {

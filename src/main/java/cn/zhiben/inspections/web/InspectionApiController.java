@@ -215,9 +215,6 @@ class InspectionApiController {
     @PostMapping("/{id}/experts")
     @ResponseStatus(HttpStatus.CREATED)
     Created assignExpert(@PathVariable UUID id, @RequestBody ExpertRequest r) {
-        if (r.expertId() == null) {
-            throw ProblemException.badRequest("EXPERT_REQUIRED", "请选择专家");
-        }
         return new Created(service.assignExpert(id, r.expertId()));
     }
 

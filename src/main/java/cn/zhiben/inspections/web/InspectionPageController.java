@@ -117,9 +117,6 @@ class InspectionPageController {
             LocalDate from = f.date("plannedFrom", "开始日期");
             LocalDate to = f.date("plannedTo", "截止日期");
             f.check();
-            if (enterprise == null) {
-                throw ProblemException.badRequest("ENTERPRISE_REQUIRED", "请选择企业");
-            }
             UUID id = service.create(new InspectionService.NewInspection(null, enterprise, kind, ids, from, to));
             redirect.addFlashAttribute("saved", "检查已安排，已通知检查组");
             return "redirect:/inspections/" + id;
@@ -291,9 +288,6 @@ class InspectionPageController {
             case "expert" -> {
                 UUID expert = f.uuid("expertId", "专家");
                 f.check();
-                if (expert == null) {
-                    throw ProblemException.badRequest("EXPERT_REQUIRED", "请选择专家");
-                }
                 service.assignExpert(id, expert);
                 return "专家已指派";
             }

@@ -78,6 +78,7 @@ class PeoplePageController {
                            HttpServletResponse response) {
         Form f = new Form(params);
         try {
+            OfficerRegister.requireUnit(CurrentUser.require());
             UUID officer = f.uuid("officerId", "执法人员");
             UUID enterprise = f.uuid("enterpriseId", "企业");
             f.check();
