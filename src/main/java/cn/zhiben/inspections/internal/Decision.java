@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +120,7 @@ public class Decision {
     LocalDate paidOn;
     LocalDate shutdownLiftedOn;
     int version;
-    private final List<Step> steps = new ArrayList<>();
+    private final Timeline timeline = new Timeline();
 
     Decision(UUID id, String number, UUID caseId, UnitRef unit, UUID enterpriseId, String enterpriseName, String regionCode,
              String zoneCode, String industryCode, UUID inspectionId, Terms terms, boolean demo, Status status, int version) {
@@ -242,7 +241,7 @@ public class Decision {
                           boolean demo, Actor actor, Instant at) {
         Decision d = new Decision(id, number, caseId, unit, enterpriseId, enterpriseName, regionCode, zoneCode, industryCode,
                 inspectionId, terms, demo, Status.ISSUED, 0);
-        d.steps.add(new Step(null, Status.ISSUED.name(), "ISSUE", "作出决定", actor.userId(), actor.name(), at, number));
+        d.timeline.add(null, Status.ISSUED.name(), "ISSUE", "作出决定", actor, at, number);
         return d;
     }
 
@@ -317,8 +316,7 @@ public class Decision {
         }
         paidFen = amountFen;
         paidOn = on;
-        steps.add(new Step(status.name(), status.name(), Action.RECORD_PAYMENT.name(), Action.RECORD_PAYMENT.label(),
-                actor.userId(), actor.name(), at, on + " 缴纳 " + yuan(amountFen) + " 元"));
+        noted(Action.RECORD_PAYMENT, actor, at, on + " 缴纳 " + yuan(amountFen) + " 元");
     }
 
     /** 安全生产法 Art. 65(3): production resumes only after the department reviewed the site and agreed. */
@@ -331,8 +329,7 @@ public class Decision {
             throw ProblemException.badRequest("DECISION_LIFT_DATE_INVALID", "恢复生产日期须在复查合格之后、不晚于今天");
         }
         shutdownLiftedOn = on;
-        steps.add(new Step(status.name(), status.name(), Action.LIFT_SHUTDOWN.name(), Action.LIFT_SHUTDOWN.label(),
-                actor.userId(), actor.name(), at, "自 " + on + " 恢复生产"));
+        noted(Action.LIFT_SHUTDOWN, actor, at, "自 " + on + " 恢复生产");
     }
 
     /** 结案: the order was found complied with on re-inspection; the fine paid; production resumed or closed. */
@@ -355,22 +352,20 @@ public class Decision {
     }
 
     void noted(Action action, Actor actor, Instant at, String what) {
-        steps.add(new Step(status.name(), status.name(), action.name(), action.label(), actor.userId(), actor.name(), at, what));
+        timeline.add(status.name(), status.name(), action.name(), action.label(), actor, at, what);
     }
 
     private void move(Status to, Action action, Actor actor, Instant at, String reason) {
-        steps.add(new Step(status.name(), to.name(), action.name(), action.label(), actor.userId(), actor.name(), at, reason));
+        timeline.add(status.name(), to.name(), action.name(), action.label(), actor, at, reason);
         status = to;
     }
 
     private Optional<ProblemException> state(Action action, Status... allowed) {
-        return Arrays.asList(allowed).contains(status) ? Optional.empty()
-                : Optional.of(new IllegalMove("DECISION_ILLEGAL_TRANSITION",
-                "执法决定当前状态为「" + status.label() + "」，不能「" + action.label() + "」"));
+        return Timeline.state("DECISION_ILLEGAL_TRANSITION", "执法决定", Arrays.asList(allowed).contains(status), status.label(), action.label());
     }
 
     private static Optional<ProblemException> allow(boolean ok, String message) {
-        return ok ? Optional.empty() : Optional.of(ProblemException.forbidden("DECISION_ACTION_FORBIDDEN", message));
+        return Timeline.allow("DECISION_ACTION_FORBIDDEN", ok, message);
     }
 
     static String yuan(long fen) {
@@ -378,11 +373,11 @@ public class Decision {
     }
 
     List<Step> newSteps() {
-        return Collections.unmodifiableList(steps);
+        return timeline.pending();
     }
 
     void clearSteps() {
-        steps.clear();
+        timeline.clear();
     }
 
     public UUID id() {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -96,7 +95,7 @@ public class Inspection {
     final List<UnitRef> jointUnits;
     /** accounts of the experts assigned (not revoked) */
     final Set<UUID> expertUsers;
-    private final List<Step> steps = new ArrayList<>();
+    private final Timeline timeline = new Timeline();
 
     Inspection(UUID id, String number, UUID planId, UUID drawId, UnitRef unit, PlanKind kind, boolean unannounced,
                UUID enterpriseId, String enterpriseName, String regionCode, String zoneCode, String industryCode,
@@ -137,7 +136,7 @@ public class Inspection {
         }
         Inspection i = new Inspection(id, null, planId, drawId, unit, kind, kind.unannounced(), enterpriseId, enterpriseName,
                 regionCode, zoneCode, industryCode, Status.PLANNED, from, to, demo, 0, officers, jointUnits, Set.of());
-        i.steps.add(new Step(null, Status.PLANNED.name(), "CREATE", how, actor.userId(), actor.name(), at, null));
+        i.timeline.add(null, Status.PLANNED.name(), "CREATE", how, actor, at, null);
         return i;
     }
 
@@ -260,16 +259,14 @@ public class Inspection {
         enterpriseSigner = signer;
         enterpriseRefused = true;
         refusalNote = note.strip();
-        steps.add(new Step(status.name(), status.name(), "REFUSED_TO_SIGN", "被检查单位拒绝签字", actor.userId(),
-                actor.name(), at, refusalNote));
+        timeline.add(status.name(), status.name(), "REFUSED_TO_SIGN", "被检查单位拒绝签字", actor, at, refusalNote);
     }
 
     void acknowledge(Actor actor, Instant at, LocalDate today) {
         require(Action.ACKNOWLEDGE, actor, today);
         acknowledgedAt = at;
         acknowledgedByName = actor.name();
-        steps.add(new Step(status.name(), status.name(), Action.ACKNOWLEDGE.name(), Action.ACKNOWLEDGE.label(),
-                actor.userId(), actor.name(), at, null));
+        timeline.add(status.name(), status.name(), Action.ACKNOWLEDGE.name(), Action.ACKNOWLEDGE.label(), actor, at, null);
     }
 
     void cancel(Actor actor, Instant at, LocalDate today, String reason) {
@@ -292,30 +289,28 @@ public class Inspection {
 
     /** Something done on the record worth a line on its timeline (a finding, an expert assigned, a re-inspection). */
     void noted(Action action, Actor actor, Instant at, String what) {
-        steps.add(new Step(status.name(), status.name(), action.name(), action.label(), actor.userId(), actor.name(), at, what));
+        timeline.add(status.name(), status.name(), action.name(), action.label(), actor, at, what);
     }
 
     private void move(Status to, Action action, Actor actor, Instant at, String reason) {
-        steps.add(new Step(status.name(), to.name(), action.name(), action.label(), actor.userId(), actor.name(), at, reason));
+        timeline.add(status.name(), to.name(), action.name(), action.label(), actor, at, reason);
         status = to;
     }
 
     private Optional<ProblemException> state(Action action, Status... allowed) {
-        return Arrays.asList(allowed).contains(status) ? Optional.empty()
-                : Optional.of(new IllegalMove("INSPECTION_ILLEGAL_TRANSITION",
-                "检查当前状态为「" + status.label() + "」，不能「" + action.label() + "」"));
+        return Timeline.state("INSPECTION_ILLEGAL_TRANSITION", "检查", Arrays.asList(allowed).contains(status), status.label(), action.label());
     }
 
     private static Optional<ProblemException> allow(boolean ok, String message) {
-        return ok ? Optional.empty() : Optional.of(ProblemException.forbidden("INSPECTION_ACTION_FORBIDDEN", message));
+        return Timeline.allow("INSPECTION_ACTION_FORBIDDEN", ok, message);
     }
 
     List<Step> newSteps() {
-        return Collections.unmodifiableList(steps);
+        return timeline.pending();
     }
 
     void clearSteps() {
-        steps.clear();
+        timeline.clear();
     }
 
     // ---- read access ----

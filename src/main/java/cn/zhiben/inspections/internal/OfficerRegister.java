@@ -221,13 +221,7 @@ public class OfficerRegister {
     @Transactional
     public UUID recordConflict(UUID officerId, UUID expertId, UUID enterpriseId, String reason) {
         CurrentUser user = CurrentUser.require();
-        if (officerId != null) {
-            UnitRef unit = requireUnit(user);
-            find(officerId).filter(o -> o.unit().equals(unit))
-                    .orElseThrow(() -> ProblemException.notFound("OFFICER_NOT_FOUND", "执法人员不存在"));
-        } else {
-            ExpertPool.requireManager(user);
-        }
+        requireConflictKeeper(user, officerId);
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ProblemException.badRequest("CONFLICT_REASON_REQUIRED", "请填写回避事由（不超过 500 字）");
         }
@@ -258,13 +252,7 @@ public class OfficerRegister {
     @Transactional
     public void endConflict(UUID conflictId, UUID officerId, UUID expertId, String reason) {
         CurrentUser user = CurrentUser.require();
-        if (officerId != null) {
-            UnitRef unit = requireUnit(user);
-            find(officerId).filter(o -> o.unit().equals(unit))
-                    .orElseThrow(() -> ProblemException.notFound("OFFICER_NOT_FOUND", "执法人员不存在"));
-        } else {
-            ExpertPool.requireManager(user);
-        }
+        requireConflictKeeper(user, officerId);
         if (reason == null || reason.isBlank()) {
             throw ProblemException.badRequest("CONFLICT_REASON_REQUIRED", "请填写解除回避的原因");
         }
@@ -277,6 +265,17 @@ public class OfficerRegister {
             throw ProblemException.notFound("CONFLICT_NOT_FOUND", "回避记录不存在或已解除");
         }
         audit.record(AuditEntry.success(AuditAction.UPDATE, "inspection-conflict", conflictId, Map.of("ended", reason.strip())));
+    }
+
+    /** An officer's conflicts are kept by the officer's own unit; an expert's by the departments keeping the pool. */
+    private void requireConflictKeeper(CurrentUser user, UUID officerId) {
+        if (officerId != null) {
+            UnitRef unit = requireUnit(user);
+            find(officerId).filter(o -> o.unit().equals(unit))
+                    .orElseThrow(() -> ProblemException.notFound("OFFICER_NOT_FOUND", "执法人员不存在"));
+        } else {
+            ExpertPool.requireManager(user);
+        }
     }
 
     public List<Conflict> conflictsOf(UUID officerId, UUID expertId) {

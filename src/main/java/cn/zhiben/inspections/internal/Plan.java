@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,7 +70,7 @@ public class Plan {
     final boolean demo;
     Status status;
     int version;
-    private final List<Step> steps = new ArrayList<>();
+    private final Timeline timeline = new Timeline();
 
     Plan(UUID id, String name, UnitRef unit, PlanKind kind, LocalDate periodFrom, LocalDate periodTo,
          int officersPerInspection, int expertsPerInspection, Integer maxPerOfficer, String note, List<UnitRef> participants,
@@ -105,7 +104,7 @@ public class Plan {
         }
         Plan p = new Plan(id, name, unit, kind, from, to, officersPerInspection, expertsPerInspection, maxPerOfficer, note,
                 participants, targets, demo, Status.DRAFT, 0);
-        p.steps.add(new Step(null, Status.DRAFT.name(), "CREATE", "制定计划", actor.userId(), actor.name(), at, null));
+        p.timeline.add(null, Status.DRAFT.name(), "CREATE", "制定计划", actor, at, null);
         return p;
     }
 
@@ -168,18 +167,16 @@ public class Plan {
 
     /** A draw or a re-draw is part of the plan's history too. */
     void recorded(Action action, Actor actor, Instant at, String reason) {
-        steps.add(new Step(status.name(), status.name(), action.name(), action.label(), actor.userId(), actor.name(), at, reason));
+        timeline.add(status.name(), status.name(), action.name(), action.label(), actor, at, reason);
     }
 
     private void move(Status to, Action action, Actor actor, Instant at, String reason) {
-        steps.add(new Step(status.name(), to.name(), action.name(), action.label(), actor.userId(), actor.name(), at, reason));
+        timeline.add(status.name(), to.name(), action.name(), action.label(), actor, at, reason);
         status = to;
     }
 
     private Optional<ProblemException> state(Action action, Status... allowed) {
-        return Arrays.asList(allowed).contains(status) ? Optional.empty()
-                : Optional.of(new IllegalMove("PLAN_ILLEGAL_TRANSITION",
-                "计划当前状态为「" + status.label() + "」，不能「" + action.label() + "」"));
+        return Timeline.state("PLAN_ILLEGAL_TRANSITION", "计划", Arrays.asList(allowed).contains(status), status.label(), action.label());
     }
 
     private static Optional<ProblemException> unitOnly(boolean own) {
@@ -191,11 +188,11 @@ public class Plan {
     }
 
     List<Step> newSteps() {
-        return Collections.unmodifiableList(steps);
+        return timeline.pending();
     }
 
     void clearSteps() {
-        steps.clear();
+        timeline.clear();
     }
 
     public UUID id() {

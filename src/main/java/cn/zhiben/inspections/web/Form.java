@@ -93,6 +93,33 @@ final class Form {
         }
     }
 
+    /** A checklist item of a page form: result_{clauseId} with note_{clauseId}, or the free item. */
+    record Item(UUID clauseId, String title, cn.zhiben.inspections.internal.InspectionService.ItemResult result, String note) {
+    }
+
+    /** The checklist items a page form submitted (the clauses answered and the free item, if any). */
+    List<Item> items() {
+        List<Item> out = new ArrayList<>();
+        for (var e : values.entrySet()) {
+            if (e.getKey().startsWith("result_") && e.getValue() != null && !e.getValue().isBlank()) {
+                String key = e.getKey().substring(7);
+                UUID clause;
+                try {
+                    clause = UUID.fromString(key);
+                } catch (IllegalArgumentException x) {
+                    throw ProblemException.badRequest("VALIDATION_FAILED", "检查项格式不正确");
+                }
+                out.add(new Item(clause, null, choice(cn.zhiben.inspections.internal.InspectionService.ItemResult.class,
+                        e.getKey(), "检查结果"), text("note_" + key)));
+            }
+        }
+        if (text("customTitle") != null) {
+            out.add(new Item(null, text("customTitle"), choice(cn.zhiben.inspections.internal.InspectionService.ItemResult.class,
+                    "customResult", "检查结果"), text("customNote")));
+        }
+        return out;
+    }
+
     /** Puts the refusal of form {@code name} into the model for the page to show beside that form. */
     static void refused(Model model, String name, ProblemException e, Map<String, String> posted) {
         model.addAttribute("failedForm", name);

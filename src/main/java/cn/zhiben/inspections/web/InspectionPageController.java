@@ -209,24 +209,8 @@ class InspectionPageController {
                 return "现场检查已开始";
             }
             case "items" -> {
-                List<InspectionService.ItemInput> items = new ArrayList<>();
-                for (var e : params.entrySet()) {
-                    if (e.getKey().startsWith("result_") && e.getValue() != null && !e.getValue().isBlank()) {
-                        String key = e.getKey().substring(7);
-                        UUID clause;
-                        try {
-                            clause = UUID.fromString(key);
-                        } catch (IllegalArgumentException x) {
-                            throw ProblemException.badRequest("VALIDATION_FAILED", "检查项格式不正确");
-                        }
-                        InspectionService.ItemResult r = f.choice(InspectionService.ItemResult.class, e.getKey(), "检查结果");
-                        items.add(new InspectionService.ItemInput(clause, null, r, f.text("note_" + key)));
-                    }
-                }
-                if (f.text("customTitle") != null) {
-                    items.add(new InspectionService.ItemInput(null, f.text("customTitle"),
-                            f.choice(InspectionService.ItemResult.class, "customResult", "检查结果"), f.text("customNote")));
-                }
+                List<InspectionService.ItemInput> items = f.items().stream()
+                        .map(it -> new InspectionService.ItemInput(it.clauseId(), it.title(), it.result(), it.note())).toList();
                 f.check();
                 int n = service.recordItems(id, items);
                 return "已记录 " + n + " 个检查项";

@@ -104,24 +104,8 @@ class SelfInspectionPageController {
                   HttpServletResponse response) {
         Form f = new Form(params);
         try {
-            List<SelfInspections.ItemInput> items = new ArrayList<>();
-            for (var e : params.entrySet()) {
-                if (e.getKey().startsWith("result_") && e.getValue() != null && !e.getValue().isBlank()) {
-                    String key = e.getKey().substring(7);
-                    UUID clause;
-                    try {
-                        clause = UUID.fromString(key);
-                    } catch (IllegalArgumentException x) {
-                        throw ProblemException.badRequest("VALIDATION_FAILED", "检查项格式不正确");
-                    }
-                    items.add(new SelfInspections.ItemInput(clause, null,
-                            f.choice(InspectionService.ItemResult.class, e.getKey(), "检查结果"), f.text("note_" + key)));
-                }
-            }
-            if (f.text("customTitle") != null) {
-                items.add(new SelfInspections.ItemInput(null, f.text("customTitle"),
-                        f.choice(InspectionService.ItemResult.class, "customResult", "检查结果"), f.text("customNote")));
-            }
+            List<SelfInspections.ItemInput> items = f.items().stream()
+                    .map(it -> new SelfInspections.ItemInput(it.clauseId(), it.title(), it.result(), it.note())).toList();
             java.time.Instant at = null;
             if (f.text("checkedAt") != null) {
                 try {
