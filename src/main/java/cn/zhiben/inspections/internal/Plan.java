@@ -1,5 +1,6 @@
 package cn.zhiben.inspections.internal;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import cn.zhiben.org.StandardizationGrade;
 import cn.zhiben.platform.web.ProblemException;
 
@@ -16,6 +17,8 @@ import java.util.UUID;
  * An inspection plan of a unit for a period (安全生产法 Art. 62: inspect according to an annual plan drawn up by 分类分级).
  * Its status changes only through the verbs, which check the state and the caller ({@link #refusal}) and append a step.
  */
+// the API shows the fields (the accessors are not bean getters); the timeline is listed apart
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NON_PRIVATE)
 public class Plan {
 
     public enum Status {

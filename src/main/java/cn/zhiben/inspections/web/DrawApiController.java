@@ -30,10 +30,12 @@ class DrawApiController {
 
     private final DrawService draws;
     private final InspectionViews views;
+    private final cn.zhiben.inspections.internal.PlanRepository plans;
 
-    DrawApiController(DrawService draws, InspectionViews views) {
+    DrawApiController(DrawService draws, InspectionViews views, cn.zhiben.inspections.internal.PlanRepository plans) {
         this.draws = draws;
         this.views = views;
+        this.plans = plans;
     }
 
     record DrawRequest(UUID planId, String witness) {
@@ -49,6 +51,7 @@ class DrawApiController {
     @GetMapping
     List<InspectionViews.DrawView> list(@RequestParam UUID planId) {
         CurrentUser user = CurrentUser.require();
+        plans.findVisible(planId, user).orElseThrow(PlanApiController::notFound);
         return draws.ofPlan(planId).stream().map(d -> draws.visible(d.id(), user)).flatMap(java.util.Optional::stream)
                 .map(d -> views.draw(d, true)).toList();
     }
