@@ -66,13 +66,14 @@ public class InspectionService {
     private final InspectionsProperties properties;
     private final JdbcClient jdbc;
     private final InspectionNotifications notifications;
+    private final ExpertScopes expertScopes;
     private final Clock clock;
 
     InspectionService(InspectionRepository inspections, PlanRepository plans, OfficerRegister officers, ExpertPool experts,
                       Actors actors, UnitNames units, EnterpriseDirectory enterprises, StandardsLibrary standards,
                       HazardIntake intake, SelfCheckEvidence selfCheckEvidence, DocumentNumbers numbers,
                       ApplicationEventPublisher events, AuditLog audit, InspectionsProperties properties, JdbcClient jdbc,
-                      InspectionNotifications notifications, Clock clock) {
+                      InspectionNotifications notifications, ExpertScopes expertScopes, Clock clock) {
         this.inspections = inspections;
         this.plans = plans;
         this.officers = officers;
@@ -89,6 +90,7 @@ public class InspectionService {
         this.properties = properties;
         this.jdbc = jdbc;
         this.notifications = notifications;
+        this.expertScopes = expertScopes;
         this.clock = clock;
     }
 
@@ -575,6 +577,7 @@ public class InspectionService {
                 .param("by", actor.name()).param("u", x.unit().unitId()).param("r", x.unit().regionCode()).update();
         audit.record(AuditEntry.success(AuditAction.CREATE, "expert-assignment", aid, Map.of(
                 "expert", e.name(), "inspection", x.id().toString(), "enterprise", x.enterpriseName())));
+        expertScopes.granted(aid, e.userId(), x.enterpriseId(), x.plannedFrom(), x.plannedTo());
         return aid;
     }
 
@@ -603,8 +606,7 @@ public class InspectionService {
     }
 
     void revokeExperts(Inspection x, String reason) {
-        jdbc.sql("update insp_expert_assignment set status = 'REVOKED', revoke_reason = :r where inspection_id = :i and status = 'ASSIGNED'")
-                .param("r", reason).param("i", x.id()).update();
+        expertScopes.revokeOpen(List.of(x.id()), reason);
     }
 
     // ---- follow-up ----

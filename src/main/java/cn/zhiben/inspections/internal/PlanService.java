@@ -43,10 +43,12 @@ public class PlanService {
     private final IndustryCatalog industries;
     private final AuditLog audit;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final ExpertScopes expertScopes;
     private final Clock clock;
 
     PlanService(PlanRepository plans, Actors actors, UnitNames units, UnitCatalog unitCatalog, RegionCatalog regions,
-                IndustryCatalog industries, AuditLog audit, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+                IndustryCatalog industries, AuditLog audit, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                ExpertScopes expertScopes, Clock clock) {
         this.plans = plans;
         this.actors = actors;
         this.units = units;
@@ -55,6 +57,7 @@ public class PlanService {
         this.industries = industries;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.expertScopes = expertScopes;
         this.clock = clock;
     }
 
@@ -203,10 +206,8 @@ public class PlanService {
                     update insp_inspection set status = 'CANCELLED', cancel_reason = :r, updated_at = :at, version = version + 1
                     where plan_id = :p and status = 'PLANNED'""")
                     .param("r", "计划取消：" + reason.strip()).param("at", java.sql.Timestamp.from(now)).param("p", p.id()).update();
-            jdbc.sql("""
-                    update insp_expert_assignment set status = 'REVOKED', revoke_reason = '计划取消'
-                    where status = 'ASSIGNED' and inspection_id in (select id from insp_inspection where plan_id = :p)""")
-                    .param("p", p.id()).update();
+            expertScopes.revokeOpen(jdbc.sql("select id from insp_inspection where plan_id = :p").param("p", p.id())
+                    .query(UUID.class).list(), "计划取消");
         });
     }
 
