@@ -115,9 +115,10 @@ class DrawIntegrationTests extends InspectionTestSupport {
 
     @Test
     void anUnannouncedDrawStaysSecretUntilTheVisitStarts() throws Exception {
-        UUID plan = activePlan("yingji", "UNANNOUNCED", List.of(map("regionCode", "140525", "industryCode", "hazchem.production",
+        // a unit with four officers, so an earlier inspection of the enterprise by two of them leaves a team to draw
+        UUID plan = activePlan("zezhou-yingji", "UNANNOUNCED", List.of(map("regionCode", "140525", "industryCode", "hazchem.production",
                 "quota", 1)), List.of());
-        String t = token("yingji");
+        String t = token("zezhou-yingji");
         UUID draw = UUID.fromString(ok(postJson(t, "/api/v1/draws", map("planId", plan))).get("id").asString());
         mvc.perform(get("/api/v1/public/draws/" + draw)).andExpect(status().isNotFound());
         assertThat(mvc.perform(get("/api/v1/public/draws")).andReturn().getResponse().getContentAsString()).doesNotContain(draw.toString());

@@ -342,6 +342,10 @@ final class InspectionAccessFixtures {
             return "inspections-inspection";
         }
 
+        boolean ownOnly() {
+            return false;
+        }
+
         @Override
         public Optional<Map<String, String>> inside(CurrentUser caller) {
             World w = world();
@@ -360,6 +364,9 @@ final class InspectionAccessFixtures {
                     if (own) {
                         return Optional.of(x);
                     }
+                }
+                if (ownOnly()) {
+                    return Optional.empty();
                 }
             }
             var v = InspectionRepository.visibility(caller);
@@ -389,6 +396,10 @@ final class InspectionAccessFixtures {
             return "inspections-decision";
         }
 
+        boolean ownOnly() {
+            return false;
+        }
+
         @Override
         public Optional<Map<String, String>> inside(CurrentUser caller) {
             Optional<UnitRef> unit = UnitRef.of(caller);
@@ -401,6 +412,9 @@ final class InspectionAccessFixtures {
                     if (own) {
                         return Optional.of(d);
                     }
+                }
+                if (ownOnly()) {
+                    return Optional.empty();
                 }
             }
             var v = DecisionRepository.visibility(caller);
@@ -416,6 +430,44 @@ final class InspectionAccessFixtures {
         @Override
         public Map<String, String> any() {
             return world().decisions.get(0);
+        }
+    }
+
+    /**
+     * "inspections-inspection-own": for the unit's verbs (cancel, experts, re-inspection, decide). A unit acts only on its
+     * own inspections; a unit that sees other units' inspections in its scope (消防, 县能源局) but has none of its own is
+     * asked only outside its scope. Otherwise like "inspections-inspection".
+     */
+    static class OwnInspectionFixture extends InspectionFixture {
+        OwnInspectionFixture(JdbcClient jdbc, MockMvc mvc, Clock clock) {
+            super(jdbc, mvc, clock);
+        }
+
+        @Override
+        public String name() {
+            return "inspections-inspection-own";
+        }
+
+        @Override
+        boolean ownOnly() {
+            return true;
+        }
+    }
+
+    /** "inspections-decision-own": for the deciding unit's verbs; like "inspections-inspection-own". */
+    static class OwnDecisionFixture extends DecisionFixture {
+        OwnDecisionFixture(JdbcClient jdbc, MockMvc mvc, Clock clock) {
+            super(jdbc, mvc, clock);
+        }
+
+        @Override
+        public String name() {
+            return "inspections-decision-own";
+        }
+
+        @Override
+        boolean ownOnly() {
+            return true;
         }
     }
 

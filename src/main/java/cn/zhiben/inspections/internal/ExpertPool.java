@@ -47,15 +47,17 @@ public class ExpertPool {
     private final IndustryCatalog industries;
     private final FieldEncryptor encryptor;
     private final AuditLog audit;
+    private final ExpertScopes scopes;
     private final Clock clock;
 
     ExpertPool(JdbcClient jdbc, AccountDirectory accounts, IndustryCatalog industries, FieldEncryptor encryptor,
-               AuditLog audit, Clock clock) {
+               AuditLog audit, ExpertScopes scopes, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.industries = industries;
         this.encryptor = encryptor;
         this.audit = audit;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -266,6 +268,9 @@ public class ExpertPool {
                 Map.of("status", status.name())));
         changes.put("reason", reason.strip());
         audit.record(AuditEntry.success(AuditAction.UPDATE, "expert", id, changes));
+        if (status != Status.ACTIVE) {
+            scopes.revokeOpenOfExpert(id, status.label() + "：" + reason.strip());
+        }
     }
 
     @Transactional
@@ -273,6 +278,9 @@ public class ExpertPool {
         CurrentUser user = CurrentUser.require();
         Expert e = find(expertId).orElseThrow(ExpertPool::notFound);
         boolean own = user.role() == Role.EXPERT && user.id().equals(e.userId());
+        if (!own && user.role() == Role.EXPERT) {
+            throw notFound(); // an expert sees only its own entry
+        }
         if (!own) {
             requireManager(user);
         }

@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * An expert's data scope follows its assignments to inspections (issue 9 item 2c, issue 12): an expert account assigned
  * to an inspection (drawn or named) has the inspected enterprise in its scope for the inspection's planned period, and
- * loses it when the assignment is revoked (inspection cancelled, re-drawn, plan cancelled) or the period is over. The
+ * loses it when the assignment is revoked (inspection cancelled, re-drawn, plan cancelled, expert suspended or
+ * dismissed) or the period is over. The
  * identity module keeps the scope ({@link ExpertAssignments}); this is the one place of this module that tells it.
  */
 @Component
@@ -47,6 +48,16 @@ class ExpertScopes {
                 update insp_expert_assignment set status = 'REVOKED', revoke_reason = :r
                 where inspection_id in (:i) and status = 'ASSIGNED' returning id""")
                 .param("r", reason).param("i", inspectionIds).query(UUID.class).list();
+        revoked.forEach(id -> assignments.revoke(sourceRef(id)));
+    }
+
+    /** The expert is suspended or dismissed: its assignments to inspections not yet done end, and the scope with them. */
+    void revokeOpenOfExpert(UUID expertId, String reason) {
+        List<UUID> revoked = jdbc.sql("""
+                update insp_expert_assignment a set status = 'REVOKED', revoke_reason = :r from insp_inspection i
+                where i.id = a.inspection_id and a.expert_id = :e and a.status = 'ASSIGNED'
+                  and i.status in ('PLANNED', 'IN_PROGRESS') returning a.id""")
+                .param("r", reason).param("e", expertId).query(UUID.class).list();
         revoked.forEach(id -> assignments.revoke(sourceRef(id)));
     }
 }
