@@ -60,7 +60,7 @@ class ExpertScopeIntegrationTests extends InspectionTestSupport {
 
         // the day after the inspection's period the enterprise is out of the expert's scope
         clock.advance(Duration.ofDays(6));
-        assertThat(status(expertToken, enterprise)).isEqualTo(404);
+        assertThat(status(Accounts.token(mvc, account.username(), account.password()), enterprise)).isEqualTo(404);
         clock.reset();
 
         // a cancelled inspection takes its enterprise out at once
