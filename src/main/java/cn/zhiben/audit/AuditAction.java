@@ -17,7 +17,9 @@ public enum AuditAction {
     /** password, TOTP, lock and unlock, role and scope changes */
     SECURITY("安全设置"),
     /** a write the platform refused (validation, scope, conflict) */
-    REJECTED_WRITE("被拒绝的写操作");
+    REJECTED_WRITE("被拒绝的写操作"),
+    /** a look at information kept secret for a while, e.g. the target of an unannounced inspection before the visit */
+    VIEW_RESTRICTED("查看保密信息");
 
     private final String label;
 

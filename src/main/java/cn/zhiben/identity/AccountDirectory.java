@@ -64,6 +64,27 @@ public class AccountDirectory {
         }
     }
 
+    /**
+     * An account as other modules may name it (e.g. an enforcement officer's or an expert's login): who, which role,
+     * which unit and county, which enterprise.
+     */
+    public record Account(UUID id, String username, String displayName, Role role, UUID unitId, String regionCode,
+                          UUID enterpriseId, boolean enabled) {
+    }
+
+    public java.util.Optional<Account> find(UUID id) {
+        return users.findById(id).map(AccountDirectory::account);
+    }
+
+    public java.util.Optional<Account> findByUsername(String username) {
+        return users.findByUsername(username).map(AccountDirectory::account);
+    }
+
+    private static Account account(UserAccount u) {
+        return new Account(u.id(), u.username(), u.displayName(), u.role(), u.unitId(), u.regionCode(), u.enterpriseId(),
+                u.enabled());
+    }
+
     /** The enterprise's own accounts. */
     public List<UUID> enterpriseAccounts(UUID enterpriseId) {
         return jdbc.sql("select id from idn_user where enabled and role = 'ENTERPRISE' and enterprise_id = :e order by username")

@@ -67,6 +67,66 @@ public class EnterpriseDirectory {
                 rs.getString("region_code"), rs.getString("zone_code"), rs.getString("industry_code"), rs.getBoolean("demo"));
     }
 
+    /**
+     * What a selection of enterprises (e.g. the candidates of a random inspection draw) needs to know: place, industry,
+     * whether it is producing, size and standardization grade, and who answers for it on documents.
+     */
+    public record Profile(UUID id, String name, String uscc, String regionCode, String zoneCode, String industryCode,
+                          EnterpriseStatus status, EnterpriseScale scale, StandardizationGrade grade, String address,
+                          String principalName, boolean demo) {
+
+        public EnterpriseRef ref() {
+            return new EnterpriseRef(id, name, uscc, regionCode, zoneCode, industryCode, demo);
+        }
+    }
+
+    private static final String PROFILE = """
+            select id, name, uscc, region_code, zone_code, industry_code, status, scale, standardization_grade, address,
+                   principal_name, demo from org_enterprise""";
+
+    public Optional<Profile> profile(UUID id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(PROFILE + " where id = :id").param("id", id).query(EnterpriseDirectory::profile).optional();
+    }
+
+    /**
+     * The enterprises inside a data scope (the caller's), optionally narrowed to a region subtree and a set of industry
+     * codes (exact codes; expand sub-industries first), ordered by id so that a selection is reproducible.
+     */
+    public List<Profile> profiles(cn.zhiben.platform.security.DataScope scope, String regionCodeOrNull,
+                                  java.util.Collection<String> industryCodesOrNull) {
+        var sql = scope.toSql("id", "region_code", "zone_code", "industry_code");
+        StringBuilder where = new StringBuilder(sql.where());
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(sql.params());
+        if (regionCodeOrNull != null) {
+            if (cn.zhiben.platform.security.RegionCodes.isAdministrative(regionCodeOrNull)) {
+                where.append(" and region_code like :region");
+                params.put("region", cn.zhiben.platform.security.RegionCodes.subtreePrefix(regionCodeOrNull) + "%");
+            } else {
+                where.append(" and zone_code = :region");
+                params.put("region", regionCodeOrNull);
+            }
+        }
+        if (industryCodesOrNull != null) {
+            if (industryCodesOrNull.isEmpty()) {
+                return List.of();
+            }
+            where.append(" and industry_code in (:industries)");
+            params.put("industries", List.copyOf(industryCodesOrNull));
+        }
+        return jdbc.sql(PROFILE + " where " + where + " order by id").params(params).query(EnterpriseDirectory::profile).list();
+    }
+
+    private static Profile profile(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Profile(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("uscc"),
+                rs.getString("region_code"), rs.getString("zone_code"), rs.getString("industry_code"),
+                EnterpriseStatus.valueOf(rs.getString("status")), EnterpriseScale.valueOf(rs.getString("scale")),
+                StandardizationGrade.valueOf(rs.getString("standardization_grade")), rs.getString("address"),
+                rs.getString("principal_name"), rs.getBoolean("demo"));
+    }
+
     /** The special operations as codes (DUST_EXPLOSION, …), the form hazard standards match clauses on. */
     public java.util.Set<String> specialOperationCodes(UUID id) {
         if (id == null) {

@@ -26,6 +26,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "zhiben.demo=true",
         // tests make their own hazards; HazardDemoDataTests makes the demo ones explicitly
         "zhiben.hazards.demo-data=false",
+        // tests make their own inspections; InspectionDemoDataTests makes the demo story explicitly
+        "zhiben.inspections.demo-data=false",
         // campaign tests make their own programmes (CampaignTestSupport); the demo campaign replays a year at start-up
         "zhiben.campaign.demo-data=false",
         "zhiben.db.embedded.ephemeral=true",

@@ -73,6 +73,16 @@ class DemoAccounts implements ApplicationRunner {
             new Spec("xiaofang", "市消防救援支队 防火监督处", Role.MEMBER_UNIT, null, "市消防救援支队"),
             new Spec("zezhou-xiaofang", "泽州县消防救援大队", Role.COUNTY_UNIT, "140525", "市消防救援支队"),
             new Spec("nancun", "泽州县南村镇", Role.TOWNSHIP, "140525100", null),
+            // enforcement officers (行政执法人员) of the units that inspect in the demo; the inspections module keeps
+            // their certificate numbers in its officer register
+            new Spec("zezhou-zf1", "泽州县应急管理局 执法人员 王建军", Role.COUNTY_UNIT, "140525", "市应急管理局"),
+            new Spec("zezhou-zf2", "泽州县应急管理局 执法人员 李晓峰", Role.COUNTY_UNIT, "140525", "市应急管理局"),
+            new Spec("zezhou-zf3", "泽州县应急管理局 执法人员 赵丽娟", Role.COUNTY_UNIT, "140525", "市应急管理局"),
+            new Spec("zezhou-zf4", "泽州县应急管理局 执法人员 周国强", Role.COUNTY_UNIT, "140525", "市应急管理局"),
+            new Spec("yingji-zf1", "市应急管理局 执法人员 陈志刚", Role.MEMBER_UNIT, null, "市应急管理局"),
+            new Spec("yingji-zf2", "市应急管理局 执法人员 刘海燕", Role.MEMBER_UNIT, null, "市应急管理局"),
+            new Spec("nengyuan-zf1", "市能源局 执法人员 张卫东", Role.MEMBER_UNIT, null, "市能源局"),
+            new Spec("nengyuan-zf2", "市能源局 执法人员 孙明亮", Role.MEMBER_UNIT, null, "市能源局"),
             new Spec("qiye", "安全管理部", Role.ENTERPRISE, null, null, "mine.coal", "泽州示范巴公煤业",
                     CurrentUser.EnterprisePosition.SAFETY_MANAGER),
             new Spec("qiye-fzr", "主要负责人", Role.ENTERPRISE, null, null, "mine.coal", "泽州示范巴公煤业",
