@@ -156,14 +156,8 @@ public class AccountDirectory {
     }
 
     /** An enabled account by user name, as other modules need it for grants of their own. */
-    public record Account(UUID id, String username, String displayName, Role role) {
-    }
-
     public java.util.Optional<Account> findAccount(String username) {
-        return jdbc.sql("select id, username, display_name, role from idn_user where enabled and username = :u")
-                .param("u", username)
-                .query((rs, n) -> new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))))
-                .optional();
+        return findByUsername(username).filter(Account::enabled);
     }
 
     /** mine.coal -> [mine.coal, mine] */
