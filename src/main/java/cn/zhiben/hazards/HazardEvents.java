@@ -56,4 +56,13 @@ public final class HazardEvents {
 
     public record HazardMerged(UUID hazardId, UUID intoHazardId, Instant at) {
     }
+
+    /**
+     * A past hazard loaded from an office's ledger (history import), in the state the ledger records. Nothing about it
+     * is news: it is not a report, listing or sign-off happening now, so nobody is notified; read models count it.
+     */
+    public record HazardImported(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
+                                 Grade grade, Channel channel, LocalDate foundOn, HazardStatus status,
+                                 ListingLevel listingLevel, LocalDate signedOffOn, Instant at) {
+    }
 }

@@ -33,4 +33,10 @@ public interface StandardsLibrary {
 
     /** The checklist of an enterprise on a date (404 ENTERPRISE_NOT_FOUND if it does not exist; no scope check). */
     Checklist checklist(UUID enterpriseId, LocalDate date);
+
+    /**
+     * The clauses (of published versions, superseded ones too) whose text contains this term, at most {@code limit}:
+     * how a hazard search finds hazards by what their clause says. Uses the library's trigram index.
+     */
+    Set<UUID> clausesMentioning(String term, int limit);
 }

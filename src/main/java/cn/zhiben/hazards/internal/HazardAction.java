@@ -27,7 +27,9 @@ public enum HazardAction {
     REOPEN("抽查重新打开"),
     MERGE("合并重复隐患"),
     DISMISS_DUPLICATE("确认不是重复"),
-    ATTACH("上传附件");
+    ATTACH("上传附件"),
+    /** the hazard was loaded from an office's ledger; the steps before it are that ledger's, with its dates */
+    IMPORT("历史数据导入");
 
     private final String label;
 

@@ -43,9 +43,11 @@ class HazardPages {
     private final UnitCatalog units;
     private final HazardNames names;
     private final Clock clock;
+    private final cn.zhiben.hazards.internal.HazardImportService imports;
 
     HazardPages(HazardQueries queries, AttachmentStore attachments, StandardsLibrary standards, UnitCatalog units,
-                HazardNames names, Clock clock) {
+                HazardNames names, Clock clock, cn.zhiben.hazards.internal.HazardImportService imports) {
+        this.imports = imports;
         this.queries = queries;
         this.attachments = attachments;
         this.standards = standards;
@@ -92,6 +94,7 @@ class HazardPages {
         }
         model.addAttribute("hasWork", actionNames.stream().anyMatch(a -> !a.equals(HazardAction.ATTACH.name())));
         model.addAttribute("attachments", attachments.list(id));
+        model.addAttribute("ledger", d.row().imported() ? imports.ledger(id).orElse(null) : null);
         model.addAttribute("clause", d.clauseId() == null ? null : standards.clause(d.clauseId()).orElse(null));
         model.addAttribute("listingUnit", units.find(d.listingUnitId()).map(CommitteeUnit::name).orElse(null));
         model.addAttribute("mergedInto", d.mergedInto() == null ? null
