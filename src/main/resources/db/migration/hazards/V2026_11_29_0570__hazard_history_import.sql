@@ -4,10 +4,21 @@
 -- beyond the hazard's own fields is kept beside it in hz_imported_hazard.
 
 -- A ledger may record a major hazard by a determination text instead of a clause of the library (older standards,
--- 综合判定); only an imported hazard may lack the clause.
+-- 综合判定 on paper); an imported hazard may therefore lack the clause. Where the hazard rules' 综合判定 column exists
+-- (migration 0567, which names its rule hz_hazard_major_basis too), a determination keeps standing for the clause.
 alter table hz_hazard drop constraint if exists hz_hazard_check;
-alter table hz_hazard add constraint hz_hazard_major_basis
-    check (grade = 'GENERAL' or clause_id is not null or source_module = 'hazard-import');
+do $$
+begin
+    alter table hz_hazard drop constraint if exists hz_hazard_major_basis;
+    if exists (select 1 from information_schema.columns
+               where table_schema = current_schema() and table_name = 'hz_hazard' and column_name = 'determination') then
+        execute 'alter table hz_hazard add constraint hz_hazard_major_basis check (grade = ''GENERAL'' or clause_id is not null'
+                || ' or determination or source_module = ''hazard-import'')';
+    else
+        execute 'alter table hz_hazard add constraint hz_hazard_major_basis check (grade = ''GENERAL'' or clause_id is not null'
+                || ' or source_module = ''hazard-import'')';
+    end if;
+end $$;
 
 -- One upload: validated as a whole, written as a whole or not at all; its per-row report [{row, column, message}]
 -- stays readable by the uploader.

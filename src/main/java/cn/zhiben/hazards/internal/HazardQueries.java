@@ -104,6 +104,19 @@ public class HazardQueries {
         return new Page(rows, total, total > COUNT_CAP, page, size);
     }
 
+    /**
+     * How many hazards match the filter in each region: by county (prefix 6) or by township (the whole code). The same
+     * condition as {@link #search}, so a figure and the list it links to agree.
+     */
+    public Map<String, Long> countByRegion(DataScope scope, Filter f, int prefixLength) {
+        Where w = where(scope, f);
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.sql("select substr(h.region_code, 1, :len) as r, count(*) as n from hz_hazard h where " + w.sql + " group by 1")
+                .params(w.params).param("len", prefixLength)
+                .query((RowCallbackHandler) rs -> out.put(rs.getString("r"), rs.getLong("n")));
+        return out;
+    }
+
     /** Streams every matching row (for the Excel export), in the given order. */
     public void stream(DataScope scope, Filter f, Sort sort, java.util.function.Consumer<Row> sink) {
         Where w = where(scope, f);

@@ -47,7 +47,8 @@ class HazardImportApiController {
     @Operation(summary = "上传历史隐患台账（.xlsx，导入模板格式）。全部校验通过才导入（201）；有问题行时不导入任何数据，"
             + "返回 422 及逐行问题（errors 的 field 为“第 N 行·列名”）；dryRun=true 只校验（200）")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<JobResponse> upload(@RequestPart("file") MultipartFile file,
+    @PreAuthorize("hasAuthority('PERM_BUSINESS_READ') and T(cn.zhiben.hazards.internal.HazardImportService).mayImport(principal)")
+    ResponseEntity<JobResponse> upload(@RequestPart(value = "file", required = false) MultipartFile file,
                                        @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun) {
         HazardImportJob job = imports.importWorkbook(CurrentUser.require(), file, dryRun);
         if (job.status() == HazardImportJob.Status.REJECTED) {
@@ -79,6 +80,7 @@ class HazardImportApiController {
     @Operation(summary = "下载历史隐患导入模板（含填写说明和下拉选项）")
     @GetMapping("/template.xlsx")
     void template(HttpServletResponse response) throws IOException {
+        HazardImportService.requireImporter(CurrentUser.require());
         HazardImportPageController.xlsx(response, "历史隐患导入模板.xlsx");
         HazardImportWorkbooks.template(properties.historyImport().earliestFoundOn(), response.getOutputStream());
     }

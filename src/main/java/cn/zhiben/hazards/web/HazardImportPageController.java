@@ -76,6 +76,7 @@ class HazardImportPageController {
 
     @GetMapping("/template.xlsx")
     void template(HttpServletResponse response) throws IOException {
+        HazardImportService.requireImporter(CurrentUser.require());
         xlsx(response, "历史隐患导入模板.xlsx");
         HazardImportWorkbooks.template(properties.historyImport().earliestFoundOn(), response.getOutputStream());
     }

@@ -22,6 +22,9 @@ class HazardNav implements NavContributor {
                 new NavItem(GROUP, "登记隐患", "/hazards/new", 101, u -> business(u) && !HazardRules.reportChannels(u).isEmpty()),
                 new NavItem(GROUP, "待我处理", "/hazards/inbox", 102, HazardNav::business),
                 new NavItem(GROUP, "挂牌督办公示", "/hazards/listings", 103, HazardNav::business),
+                new NavItem(GROUP, "隐患统计分析报告", "/hazard-reports", 104, u -> business(u)
+                        && (u.role() == cn.zhiben.platform.security.Role.ENTERPRISE
+                        || cn.zhiben.hazards.internal.reports.EnterpriseReports.supervises(u))),
                 new NavItem(GROUP, "导入历史隐患", "/hazards/imports", 105,
                         u -> business(u) && cn.zhiben.hazards.internal.HazardImportService.mayImport(u)));
     }
