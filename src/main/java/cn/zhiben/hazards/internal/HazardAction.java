@@ -28,6 +28,7 @@ public enum HazardAction {
     MERGE("合并重复隐患"),
     DISMISS_DUPLICATE("确认不是重复"),
     ATTACH("上传附件"),
+    SELF_CHECK_EVIDENCE("自查未发现佐证"),
     /** the hazard was loaded from an office's ledger; the steps before it are that ledger's, with its dates */
     IMPORT("历史数据导入");
 

@@ -21,7 +21,10 @@ import cn.zhiben.standards.StandardsLibrary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -47,9 +50,11 @@ public class HazardService {
     private final AuditLog audit;
     private final HazardsProperties properties;
     private final Clock clock;
+    private final TransactionTemplate perHazard;
 
     HazardService(HazardRepository hazards, HazardDetails details, AttachmentStore attachments, EnterpriseDirectory enterprises, StandardsLibrary standards,
-                  ApplicationEventPublisher events, AuditLog audit, HazardsProperties properties, Clock clock) {
+                  ApplicationEventPublisher events, AuditLog audit, HazardsProperties properties, Clock clock,
+                  PlatformTransactionManager transactions) {
         this.hazards = hazards;
         this.details = details;
         this.attachments = attachments;
@@ -59,6 +64,8 @@ public class HazardService {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.perHazard = new TransactionTemplate(transactions);
+        this.perHazard.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** What a reporter states about a new hazard. */
@@ -361,26 +368,43 @@ public class HazardService {
     /**
      * Marks every hazard past its deadline as overdue, and every sign-off request past its review period, and escalates
      * each one level: county-supervised hazards to the city, city-listed ones to the city safety committee.
-     * Idempotent; returns how many it marked.
+     * Idempotent; returns how many it marked. Each hazard is its own transaction (issue 9 part 7): one that fails is
+     * rolled back alone and logged, the others stay marked, and the run then fails so the job ledger shows it.
      */
-    @Transactional
     public int markOverdue() {
         LocalDate today = today();
         Instant now = clock.instant();
-        return escalate(hazards.overdueCandidates(today), (h, to) -> h.markOverdue(now, today, to), now)
-                + escalate(hazards.reviewOverdueCandidates(today), (h, to) -> h.markReviewOverdue(now, today, to), now);
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        int marked = escalate(hazards.overdueCandidates(today), (h, to) -> h.markOverdue(now, today, to), now, failed)
+                + escalate(hazards.reviewOverdueCandidates(today), (h, to) -> h.markReviewOverdue(now, today, to), now, failed);
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " hazard(s) could not be marked overdue (" + marked + " were); see the log");
+        }
+        return marked;
     }
 
     /** One level up: county-supervised hazards to the city, city-listed ones to the city safety committee. */
-    private int escalate(java.util.List<UUID> candidates, java.util.function.BiPredicate<Hazard, String> mark, Instant now) {
+    private int escalate(java.util.List<UUID> candidates, java.util.function.BiPredicate<Hazard, String> mark, Instant now,
+                         java.util.concurrent.atomic.AtomicInteger failed) {
         int marked = 0;
         for (UUID id : candidates) {
-            Hazard h = hazards.findUnscoped(id).orElseThrow();
-            String escalateTo = h.listingLevel() == ListingLevel.CITY ? "市安委会" : "市级（市安委办及行业主管部门）";
-            if (mark.test(h, escalateTo)) {
-                hazards.save(h, now);
-                publish(h);
-                marked++;
+            try {
+                Boolean done = perHazard.execute(tx -> {
+                    Hazard h = hazards.findUnscoped(id).orElseThrow();
+                    String escalateTo = h.listingLevel() == ListingLevel.CITY ? "市安委会" : "市级（市安委办及行业主管部门）";
+                    if (mark.test(h, escalateTo)) {
+                        hazards.save(h, now);
+                        publish(h);
+                        return true;
+                    }
+                    return false;
+                });
+                if (Boolean.TRUE.equals(done)) {
+                    marked++;
+                }
+            } catch (RuntimeException e) {
+                failed.incrementAndGet();
+                org.slf4j.LoggerFactory.getLogger(HazardService.class).error("hazard {} could not be marked overdue", id, e);
             }
         }
         return marked;

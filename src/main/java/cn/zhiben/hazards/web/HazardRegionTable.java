@@ -30,16 +30,19 @@ class HazardRegionTable implements HomePanelContributor {
     }
 
     static final List<Column> COLUMNS = List.of(
-            new Column("未销号", filter(Grade.MAJOR, null, null, null, null), "grade=MAJOR&open=true"),
-            new Column("逾期", filter(null, true, null, null, null), "overdue=true&open=true"),
-            new Column("挂牌", filter(null, null, true, null, null), "listed=true&open=true"),
-            new Column("待批延期", filter(null, null, null, true, null), "extensionPending=true&open=true"),
-            new Column("待审核销号", filter(null, null, null, null, HazardStatus.SIGN_OFF_REQUESTED), "status=SIGN_OFF_REQUESTED"));
+            new Column("未销号", filter(Grade.MAJOR, null, null, null), "grade=MAJOR&open=true"),
+            // overdue while the rectification runs, as the home card counts it (a completed one may keep the flag)
+            new Column("逾期", new HazardQueries.Filter(null, null, null, null,
+                    EnumSet.of(HazardStatus.REPORTED, HazardStatus.RECTIFYING), null, null, true, null, null, null, null,
+                    null, null, null, null, null, null, null), "overdue=true&status=REPORTED&status=RECTIFYING"),
+            new Column("挂牌", filter(null, true, null, null), "listed=true&open=true"),
+            new Column("待批延期", filter(null, null, true, null), "extensionPending=true&open=true"),
+            new Column("待审核销号", filter(null, null, null, HazardStatus.SIGN_OFF_REQUESTED), "status=SIGN_OFF_REQUESTED"));
 
-    private static HazardQueries.Filter filter(Grade grade, Boolean overdue, Boolean listed, Boolean extensionPending,
-                                               HazardStatus status) {
+    /** Open hazards (or those in the one status) of the grade, listed, with an extension pending — what is set. */
+    private static HazardQueries.Filter filter(Grade grade, Boolean listed, Boolean extensionPending, HazardStatus status) {
         return new HazardQueries.Filter(null, null, null, grade, status == null ? null : EnumSet.of(status), listed, null,
-                overdue, null, null, status == null ? Boolean.TRUE : null, null, null, null, null, null, null,
+                null, null, null, status == null ? Boolean.TRUE : null, null, null, null, null, null, null,
                 extensionPending, null);
     }
 
