@@ -7,13 +7,13 @@ import cn.zhiben.org.EnterpriseDirectory;
 import cn.zhiben.org.EnterpriseRef;
 import cn.zhiben.platform.PlatformConfiguration;
 import cn.zhiben.platform.security.DataScope;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import cn.zhiben.platform.jobs.ClusterJob;
+import cn.zhiben.platform.jobs.JobRun;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,12 +24,12 @@ import java.util.Set;
 /**
  * Reminds enterprises, in their inbox, that a hazard report is due: on each configured day before the due date
  * (zhiben.hazards.reports.reminder-days, default 7 and 1), once each, while it has not been submitted. A day missed
- * (the platform was down) is not made up with two reminders at once: the latest one due is sent.
+ * (the platform was down) is not made up with two reminders at once: the latest one due is sent. A cluster job: one
+ * instance per day, caught up at the next start if the platform was down, one transaction per enterprise.
  */
 @Component
-public class ReportReminders {
+public class ReportReminders implements ClusterJob {
 
-    private static final Logger log = LoggerFactory.getLogger(ReportReminders.class);
     private final EnterpriseReportRepository reports;
     private final EnterpriseDirectory enterprises;
     private final AccountDirectory accounts;
@@ -37,9 +37,12 @@ public class ReportReminders {
     private final HazardsProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     ReportReminders(EnterpriseReportRepository reports, EnterpriseDirectory enterprises, AccountDirectory accounts,
-                    ApplicationEventPublisher events, HazardsProperties properties, JdbcClient jdbc, Clock clock) {
+                    ApplicationEventPublisher events, HazardsProperties properties, JdbcClient jdbc, Clock clock,
+                    PlatformTransactionManager transactions) {
+        this.tx = new TransactionTemplate(transactions);
         this.reports = reports;
         this.enterprises = enterprises;
         this.accounts = accounts;
@@ -49,16 +52,22 @@ public class ReportReminders {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${zhiben.hazards.reports.reminder-cron:0 30 8 * * *}", zone = "Asia/Shanghai")
-    public void scheduled() {
-        int n = remind();
-        if (n > 0) {
-            log.info("report reminders: {} enterprise(s) reminded", n);
-        }
+    @Override
+    public String name() {
+        return "hazards.report-reminders";
+    }
+
+    @Override
+    public String cron() {
+        return properties.reports().reminderCron();
+    }
+
+    @Override
+    public String run(JobRun run) {
+        return remind() + " enterprise(s) reminded of a hazard report due";
     }
 
     /** Sends today's reminders; returns how many enterprises were reminded (0 when run again the same day). */
-    @Transactional
     public int remind() {
         HazardsProperties.Reports rules = properties.reports();
         LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
@@ -79,14 +88,21 @@ public class ReportReminders {
                 if (submitted.contains(e.id()) || accounts.enterpriseAccounts(e.id()).isEmpty()) {
                     continue;
                 }
-                boolean first = jdbc.sql("""
-                                insert into hz_report_reminder (enterprise_id, period, days_before, sent_at)
-                                values (:e, :p, :k, :at) on conflict do nothing""")
-                        .param("e", e.id()).param("p", period.code()).param("k", k)
-                        .param("at", Timestamp.from(clock.instant())).update() == 1;
-                if (first) {
-                    events.publishEvent(new HazardEvents.HazardReportDue(e.id(), e.name(), period.code(), period.label(), due,
-                            (int) java.time.temporal.ChronoUnit.DAYS.between(today, due)));
+                int daysBefore = (int) java.time.temporal.ChronoUnit.DAYS.between(today, due);
+                // the reminder's row and its event commit together: once each, even if the job runs again
+                Boolean first = tx.execute(status -> {
+                    boolean inserted = jdbc.sql("""
+                                    insert into hz_report_reminder (enterprise_id, period, days_before, sent_at)
+                                    values (:e, :p, :k, :at) on conflict do nothing""")
+                            .param("e", e.id()).param("p", period.code()).param("k", k)
+                            .param("at", Timestamp.from(clock.instant())).update() == 1;
+                    if (inserted) {
+                        events.publishEvent(new HazardEvents.HazardReportDue(e.id(), e.name(), period.code(), period.label(),
+                                due, daysBefore));
+                    }
+                    return inserted;
+                });
+                if (Boolean.TRUE.equals(first)) {
                     reminded++;
                 }
             }
