@@ -113,9 +113,12 @@ final class HazardRecordsAccessFixtures {
             for (String[] accounts : ENTERPRISES) {
                 JsonNode latest = calls.call(accounts[0], get("/api/v1/hazard-reports"), 200).get(0);
                 String period = latest.get("period").asString();
-                JsonNode report = latest.get("reportId").isNull() || latest.get("reportId").isMissingNode() ? null
-                        : calls.call(accounts[0], get("/api/v1/hazard-reports/" + latest.get("reportId").asString()), 200);
-                if (report == null || !"PREPARED".equals(report.get("status").asString()) && !"SUBMITTED".equals(report.get("status").asString())) {
+                // a period without a report has no reportId at all (nulls are left out of the JSON)
+                JsonNode reportId = latest.path("reportId");
+                JsonNode report = reportId.isNull() || reportId.isMissingNode() ? null
+                        : calls.call(accounts[0], get("/api/v1/hazard-reports/" + reportId.asString()), 200);
+                String status = report == null ? null : report.path("status").asString();
+                if (!"PREPARED".equals(status) && !"SUBMITTED".equals(status)) {
                     report = calls.postJson(accounts[0], "/api/v1/hazard-reports",
                             "{\"period\":\"" + period + "\",\"analysis\":\"访问表检查用报告\"}", 201);
                 }
