@@ -143,14 +143,49 @@ class HazardHistoryImportIntegrationTests extends HazardRecordsTestSupport {
     }
 
     @Test
-    void duplicatesInTheFileAndOnRecordAreRefused() throws Exception {
+    void aLedgerUploadedAgainSkipsWhatWasImportedAndLoadsOnlyItsNewRows() throws Exception {
         UUID mine = newMine();
-        List<Map<HazardImportColumn, String>> rows = ledger(uscc(mine)).subList(0, 1);
-        upload("city", workbook(rows), false).andExpect(status().isCreated());
+        List<Map<HazardImportColumn, String>> ledger = ledger(uscc(mine));
+        upload("city", workbook(ledger.subList(0, 1)), false).andExpect(status().isCreated());
 
-        JsonNode again = json(upload("city", workbook(rows), false).andExpect(status().isUnprocessableContent())
+        // the same file again: nothing new, nothing refused (200, not 201)
+        JsonNode again = json(upload("city", workbook(ledger.subList(0, 1)), false).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
-        assertThat(again.get("errors").findValuesAsString("message")).anyMatch(m -> m.contains("与已登记的隐患 140525-2023-"));
+        assertThat(again.at("/job/status").asString()).isEqualTo("COMPLETED");
+        assertThat(again.at("/job/importedRows").asInt()).isZero();
+        assertThat(again.at("/job/skippedRows").asInt()).isEqualTo(1);
+        assertThat(again.at("/job/skipped/0/row").asInt()).isEqualTo(2);
+        assertThat(again.at("/job/skipped/0/message").asString()).startsWith("此前已导入为隐患 140525-2023-");
+        assertThat(hazardsOf(mine)).isEqualTo(1);
+
+        // the ledger has grown: a dry run says what would happen, then only the new rows are loaded
+        JsonNode checked = json(upload("city", workbook(ledger), true).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(checked.at("/job/message").asString()).isEqualTo("2 行校验通过（仅校验，未导入）；1 行此前已导入，将跳过");
+        JsonNode grown = json(upload("city", workbook(ledger), false).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(grown.at("/job/importedRows").asInt()).isEqualTo(2);
+        assertThat(grown.at("/job/skippedRows").asInt()).isEqualTo(1);
+        assertThat(grown.get("hazards").findValuesAsString("row")).doesNotContain("2");
+        assertThat(hazardsOf(mine)).isEqualTo(3);
+    }
+
+    @Test
+    void duplicatesInTheFileAndOfHazardsReportedInThePlatformAreRefused() throws Exception {
+        UUID mine = newMine();
+        // a hazard reported in the platform yesterday, then found in an office's ledger too: refused, not skipped
+        String found = today().minusDays(1).toString();
+        create(token("city"), with("enterpriseId", mine.toString(), "channel", "SUPERVISION", "grade", "GENERAL",
+                "description", "主扇风机房 灭火器压力不足", "location", "主扇风机房", "foundOn", found, "foundBy", "县能源局",
+                "deadline", today().plusDays(10).toString())).andExpect(status().isCreated());
+        Map<HazardImportColumn, String> same = row(HazardImportColumn.USCC, uscc(mine), HazardImportColumn.FOUND_ON, found,
+                HazardImportColumn.GRADE, "一般", HazardImportColumn.CHANNEL, "部门检查",
+                HazardImportColumn.DESCRIPTION, "主扇风机房灭火器压力不足", HazardImportColumn.LOCATION, "主扇风机房",
+                HazardImportColumn.FOUND_BY, "县能源局", HazardImportColumn.STATUS, "已整改关闭", HazardImportColumn.RECTIFIED_ON, found);
+        JsonNode refused = json(upload("city", workbook(List.of(same)), false).andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(refused.get("errors").findValuesAsString("message")).singleElement().asString()
+                .startsWith("与平台中已登记的隐患 140525-").endsWith("请从台账中删除此行");
 
         UUID other = newMine();
         var twice = new ArrayList<>(ledger(uscc(other)).subList(2, 3));

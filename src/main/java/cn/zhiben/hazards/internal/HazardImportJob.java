@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One upload of past hazards, as its uploader follows it: all rows imported, or none and the reasons row by row. */
+/**
+ * One upload of past hazards, as its uploader follows it: all new rows imported, or none and the reasons row by row.
+ * Rows an earlier import already loaded are skipped (listed in {@code skipped}), so uploading a ledger again is harmless.
+ */
 public record HazardImportJob(UUID id, UUID createdById, String createdBy, String fileName, boolean dryRun, Status status,
-                              int totalRows, int invalidRows, int importedRows, List<Issue> issues, String message,
-                              Instant createdAt) {
+                              int totalRows, int invalidRows, int importedRows, int skippedRows, List<Issue> issues,
+                              List<Issue> skipped, String message, Instant createdAt) {
 
     public enum Status {
         VALIDATED("校验通过（仅校验，未导入）"),

@@ -29,12 +29,13 @@ class HazardImportJobs {
     void insert(HazardImportJob j) {
         jdbc.sql("""
                         insert into hz_import_job (id, created_by_id, created_by, file_name, dry_run, status, total_rows,
-                            invalid_rows, imported_rows, report, message, created_at)
-                        values (:id, :uid, :user, :file, :dry, :status, :total, :invalid, :imported, cast(:report as jsonb),
-                            :message, :at)""")
+                            invalid_rows, imported_rows, skipped_rows, report, skipped, message, created_at)
+                        values (:id, :uid, :user, :file, :dry, :status, :total, :invalid, :imported, :skippedRows,
+                            cast(:report as jsonb), cast(:skipped as jsonb), :message, :at)""")
                 .param("id", j.id()).param("uid", j.createdById()).param("user", j.createdBy()).param("file", j.fileName())
                 .param("dry", j.dryRun()).param("status", j.status().name()).param("total", j.totalRows())
                 .param("invalid", j.invalidRows()).param("imported", j.importedRows())
+                .param("skippedRows", j.skippedRows()).param("skipped", JSON.writeValueAsString(j.skipped()))
                 .param("report", JSON.writeValueAsString(j.issues())).param("message", j.message())
                 .param("at", Timestamp.from(j.createdAt())).update();
     }
@@ -48,7 +49,8 @@ class HazardImportJobs {
     List<HazardImportJob> recent(UUID ownerId, int limit) {
         return jdbc.sql("""
                         select id, created_by_id, created_by, file_name, dry_run, status, total_rows, invalid_rows,
-                               imported_rows, '[]'::jsonb as report, message, created_at
+                               imported_rows, skipped_rows, '[]'::jsonb as report, '[]'::jsonb as skipped, message,
+                               created_at
                         from hz_import_job where created_by_id = :owner order by created_at desc limit :limit""")
                 .param("owner", ownerId).param("limit", limit).query(HazardImportJobs::map).list();
     }
@@ -90,16 +92,25 @@ class HazardImportJobs {
                 .optional();
     }
 
-    /** An existing hazard (not merged) of the same enterprise, found the same day, citing the same clause — or, without a clause, with the same description. */
-    Optional<String> duplicateOf(UUID enterpriseId, LocalDate foundOn, UUID clauseId, String description) {
+    /** An existing hazard like a ledger row; {@code imported}: loaded by an earlier import (the row is then skipped). */
+    record Duplicate(UUID hazardId, String number, boolean imported) {
+    }
+
+    /**
+     * An existing hazard (not merged) of the same enterprise, found the same day, citing the same clause — or, without a
+     * clause, with the same description. An imported one is preferred: re-importing the row is then harmless.
+     */
+    Optional<Duplicate> duplicateOf(UUID enterpriseId, LocalDate foundOn, UUID clauseId, String description) {
         return jdbc.sql("""
-                        select number from hz_hazard where enterprise_id = :e and found_on = :f and status <> 'MERGED'
+                        select id, number, source_module = :imported as imported from hz_hazard
+                        where enterprise_id = :e and found_on = :f and status <> 'MERGED'
                           and (clause_id = :c or (cast(:c as uuid) is null and clause_id is null
                                and regexp_replace(description, '\\s+', '', 'g') = :d))
-                        order by created_at limit 1""")
-                .param("e", enterpriseId).param("f", foundOn).param("c", clauseId)
+                        order by (source_module = :imported) desc nulls last, created_at limit 1""")
+                .param("e", enterpriseId).param("f", foundOn).param("c", clauseId).param("imported", Hazard.IMPORT_SOURCE)
                 .param("d", description == null ? "" : description.replaceAll("\\s+", ""))
-                .query(String.class).optional();
+                .query((rs, n) -> new Duplicate(rs.getObject("id", UUID.class), rs.getString("number"), rs.getBoolean("imported")))
+                .optional();
     }
 
     private static LocalDate date(ResultSet rs, String c) throws SQLException {
@@ -111,7 +122,7 @@ class HazardImportJobs {
         return new HazardImportJob(rs.getObject("id", UUID.class), rs.getObject("created_by_id", UUID.class),
                 rs.getString("created_by"), rs.getString("file_name"), rs.getBoolean("dry_run"),
                 HazardImportJob.Status.valueOf(rs.getString("status")), rs.getInt("total_rows"), rs.getInt("invalid_rows"),
-                rs.getInt("imported_rows"), JSON.readValue(rs.getString("report"), ISSUES), rs.getString("message"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getInt("imported_rows"), rs.getInt("skipped_rows"), JSON.readValue(rs.getString("report"), ISSUES),
+                JSON.readValue(rs.getString("skipped"), ISSUES), rs.getString("message"), rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -131,8 +131,10 @@ public class HazardImportService {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             LocalDate today = LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
             Map<Integer, List<HazardImportJob.Issue>> issues = new LinkedHashMap<>();
-            List<Parsed> rows = validate(user, lines, today, issues);
+            List<HazardImportJob.Issue> skipped = new ArrayList<>();
+            List<Parsed> rows = validate(user, lines, today, issues, skipped);
             int invalid = issues.size();
+            String skippedNote = skipped.isEmpty() ? "" : "；" + skipped.size() + " 行此前已导入，" + (dryRun ? "将跳过" : "已跳过");
             HazardImportJob.Status outcome;
             String message;
             int imported = 0;
@@ -141,16 +143,17 @@ public class HazardImportService {
                 message = "有 " + invalid + " 行存在问题，未导入任何数据；请按校验报告修改后重新上传";
             } else if (dryRun) {
                 outcome = HazardImportJob.Status.VALIDATED;
-                message = "全部 " + lines.size() + " 行校验通过（仅校验，未导入）";
+                message = rows.size() + " 行校验通过（仅校验，未导入）" + skippedNote;
             } else {
                 imported = rows.size();
                 outcome = HazardImportJob.Status.COMPLETED;
-                message = "全部 " + imported + " 行已导入";
+                message = imported == 0 ? "全部 " + skipped.size() + " 行此前已导入，本次没有新增隐患"
+                        : "新导入 " + imported + " 行" + skippedNote;
             }
             List<HazardImportJob.Issue> report = issues.values().stream().flatMap(List::stream)
                     .sorted(Comparator.comparingInt(HazardImportJob.Issue::row)).toList();
             HazardImportJob job = new HazardImportJob(jobId, user.id(), user.username(), fileName, dryRun, outcome,
-                    lines.size(), invalid, imported, report, message, now);
+                    lines.size(), invalid, imported, skipped.size(), report, skipped, message, now);
             // the job first: the imported hazards refer to it; all of it commits together or not at all
             jobs.insert(job);
             if (outcome == HazardImportJob.Status.COMPLETED) {
@@ -162,6 +165,7 @@ public class HazardImportService {
             facts.put("total", lines.size());
             facts.put("invalid", invalid);
             facts.put("imported", imported);
+            facts.put("skipped", skipped.size());
             audit.record(new AuditEntry(AuditAction.IMPORT, JOB_ENTITY, jobId.toString(), facts,
                     outcome != HazardImportJob.Status.REJECTED, message, null));
             return job;
@@ -194,7 +198,7 @@ public class HazardImportService {
     }
 
     private List<Parsed> validate(CurrentUser user, List<HazardImportSheet.Line> lines, LocalDate today,
-                                  Map<Integer, List<HazardImportJob.Issue>> issues) {
+                                  Map<Integer, List<HazardImportJob.Issue>> issues, List<HazardImportJob.Issue> skipped) {
         Map<String, Optional<EnterpriseRef>> byUscc = new HashMap<>();
         Map<String, List<StandardClause>> clauses = new HashMap<>();
         List<Parsed> valid = new ArrayList<>();
@@ -222,10 +226,20 @@ public class HazardImportService {
                 continue;
             }
             jobs.duplicateOf(p.enterprise().id(), p.facts().foundOn(), p.facts().clauseId(), p.facts().description())
-                    .ifPresent(number -> add(issues, p.row(), HazardImportColumn.FOUND_ON, "与已登记的隐患 " + number
-                            + " 重复（同一企业、同一判定条款或描述、同一发现日期），不能重复导入"));
+                    .ifPresent(d -> {
+                        if (d.imported()) {
+                            // loaded by an earlier upload of this ledger: uploading it again changes nothing
+                            skipped.add(new HazardImportJob.Issue(p.row(), HazardImportColumn.FOUND_ON.header(),
+                                    "此前已导入为隐患 " + d.number() + "，本次跳过（台账在此之后的变化请在平台中办理）"));
+                        } else {
+                            add(issues, p.row(), HazardImportColumn.FOUND_ON, "与平台中已登记的隐患 " + d.number()
+                                    + " 重复（同一企业、同一判定条款或描述、同一发现日期），不能重复导入；请从台账中删除此行");
+                        }
+                    });
         }
-        return valid.stream().filter(p -> !issues.containsKey(p.row())).toList();
+        Set<Integer> skip = new java.util.HashSet<>();
+        skipped.forEach(i -> skip.add(i.row()));
+        return valid.stream().filter(p -> !issues.containsKey(p.row()) && !skip.contains(p.row())).toList();
     }
 
     private static String duplicateKey(Parsed p) {

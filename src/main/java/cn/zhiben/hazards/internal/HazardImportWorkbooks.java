@@ -108,10 +108,13 @@ public final class HazardImportWorkbooks {
                 {"数据行数", String.valueOf(job.totalRows())},
                 {"有问题的行", String.valueOf(job.invalidRows())},
                 {"已导入", String.valueOf(job.importedRows())},
+                {"此前已导入（跳过）", String.valueOf(job.skippedRows())},
                 {"说明", job.message()},
                 {"上传人", job.createdBy()},
                 {"上传时间", TIME.format(job.createdAt())}};
-        ImportWorkbooks.report(job.issues().stream()
+        // the problems, then the rows skipped because an earlier import loaded them, in row order
+        ImportWorkbooks.report(java.util.stream.Stream.concat(job.issues().stream(), job.skipped().stream())
+                .sorted(java.util.Comparator.comparingInt(HazardImportJob.Issue::row))
                 .map(i -> new ImportWorkbooks.Issue(i.row(), i.column(), i.message())).toList(), facts, out);
     }
 

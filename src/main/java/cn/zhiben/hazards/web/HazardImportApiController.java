@@ -45,7 +45,8 @@ class HazardImportApiController {
     }
 
     @Operation(summary = "上传历史隐患台账（.xlsx，导入模板格式）。全部校验通过才导入（201）；有问题行时不导入任何数据，"
-            + "返回 422 及逐行问题（errors 的 field 为“第 N 行·列名”）；dryRun=true 只校验（200）")
+            + "返回 422 及逐行问题（errors 的 field 为“第 N 行·列名”）；dryRun=true 只校验（200）。此前已导入的行跳过"
+            + "（job.skipped 列出），同一台账重复上传不会重复导入（全部跳过时 200）")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAuthority('PERM_BUSINESS_READ') and T(cn.zhiben.hazards.internal.HazardImportService).mayImport(principal)")
     ResponseEntity<JobResponse> upload(@RequestPart(value = "file", required = false) MultipartFile file,
@@ -58,7 +59,8 @@ class HazardImportApiController {
                             "第 " + i.row() + " 行·" + i.column(), i.message())).toList());
         }
         JobResponse body = new JobResponse(job, imports.made(job.id()));
-        return job.status() == HazardImportJob.Status.COMPLETED
+        // 201 when hazards were made; a ledger uploaded again (every row imported before) makes none: 200
+        return job.status() == HazardImportJob.Status.COMPLETED && job.importedRows() > 0
                 ? ResponseEntity.created(URI.create("/api/v1/hazards/imports/" + job.id())).body(body)
                 : ResponseEntity.ok(body);
     }
