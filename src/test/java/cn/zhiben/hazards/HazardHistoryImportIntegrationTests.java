@@ -95,7 +95,10 @@ class HazardHistoryImportIntegrationTests extends HazardRecordsTestSupport {
         assertThat(steps.get(4)).startsWith("IMPORT@");
         assertThat(d.at("/hazard/timeline/4/reason").asString()).contains("台账.xlsx 第 2 行", "ZZ-2023-0087");
         assertThat(d.at("/hazard/row/number").asString()).startsWith("140525-2023-");
-        assertThat(d.at("/hazard/row/listingLevel").asString()).isEqualTo("COUNTY");
+        // signed off: the listing ended with the sign-off, on the ledger's date
+        assertThat(d.at("/hazard/row/listingLevel").isMissingNode() || d.at("/hazard/row/listingLevel").isNull()).isTrue();
+        assertThat(d.at("/hazard/row/listingEndedLevel").asString()).isEqualTo("COUNTY");
+        assertThat(d.at("/hazard/row/listingEndedOn").asString()).isEqualTo("2024-03-15");
         assertThat(d.at("/hazard/row/clauseLabel").asString()).contains("应急管理部令第4号", "4.1");
         assertThat(d.at("/hazard/sourcePath").asString()).startsWith("/hazards/imports/");
 
@@ -196,6 +199,37 @@ class HazardHistoryImportIntegrationTests extends HazardRecordsTestSupport {
                 "与文件中第 2 行重复（同一企业、同一判定条款或描述、同一发现日期）");
         assertThat(hazardsOf(mine)).isEqualTo(1);
         assertThat(hazardsOf(other)).isZero();
+    }
+
+    @Test
+    void aUnitWithoutSupervisoryDutiesCannotImportNorSeesTheMenu() throws Exception {
+        UUID mine = newMine();
+        // category 4 of Attachment 2: a member of the committee, not a department with supervisory duties
+        String unit = jdbc.sql("select id from org_unit where name = '国网山西省电力公司晋城供电公司'").query(UUID.class).single().toString();
+        var grid = cn.zhiben.identity.Accounts.createReady(mvc, token("secadmin"), "MEMBER_UNIT", null, unit);
+        String gridToken = cn.zhiben.identity.Accounts.token(mvc, grid.username(), grid.password());
+        mvc.perform(multipart("/api/v1/hazards/imports").file(new MockMultipartFile("file", "台账.xlsx", XLSX,
+                        workbook(ledger(uscc(mine)))))
+                .header("Authorization", "Bearer " + gridToken)).andExpect(status().isForbidden());
+        mvc.perform(auth(get("/api/v1/hazards/imports/template.xlsx"), gridToken)).andExpect(status().isForbidden());
+        assertThat(hazardsOf(mine)).isZero();
+    }
+
+    @Test
+    void anImportedFireHazardOfACoalMineBelongsToTheFireFieldToo() throws Exception {
+        UUID mine = newMine();
+        Map<HazardImportColumn, String> fire = row(HazardImportColumn.USCC, uscc(mine), HazardImportColumn.FOUND_ON, "2024-03-01",
+                HazardImportColumn.GRADE, "重大", HazardImportColumn.CHANNEL, "部门检查", HazardImportColumn.STANDARD, "GB 35181-2017",
+                HazardImportColumn.CLAUSE_NO, "6.4", HazardImportColumn.DESCRIPTION, "地下油脂库储存甲类物品",
+                HazardImportColumn.LOCATION, "井下油脂库", HazardImportColumn.FOUND_BY, "泽州县消防救援大队",
+                HazardImportColumn.STATUS, "整改中", HazardImportColumn.DEADLINE, "2024-12-31");
+        JsonNode answer = json(upload("city", workbook(List.of(fire)), false).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString());
+        UUID id = UUID.fromString(answer.at("/hazards/0/hazardId").asString());
+        assertThat(detail(token("zezhou-xiaofang"), id).at("/hazard/row/fieldCode").asString()).isEqualTo("fire");
+        mvc.perform(auth(get("/api/v1/hazards/" + id), token("xiaofang"))).andExpect(status().isOk());
+        mvc.perform(auth(get("/api/v1/hazards/" + id), token("zezhou-nengyuan"))).andExpect(status().isOk());
+        mvc.perform(auth(get("/api/v1/hazards/" + id), token("zhujian"))).andExpect(status().isNotFound());
     }
 
     @Test

@@ -36,7 +36,7 @@ class HazardRegionTableBrowserTests extends BrowserTest {
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.get(url("/"));
             openCell("逾期");
-            assertThat(browser.getCurrentUrl()).contains("overdue=true", "status=RECTIFYING");
+            assertThat(browser.getCurrentUrl()).contains("overdue=true", "open=true");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
         }

@@ -71,10 +71,13 @@ public class HazardImportService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final Callers callers;
 
     HazardImportService(HazardRepository hazards, HazardImportJobs jobs, EnterpriseDirectory enterprises,
                         StandardsLibrary standards, ApplicationEventPublisher events, AuditLog audit,
-                        HazardsProperties properties, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+                        HazardsProperties properties, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
+                        Callers callers) {
+        this.callers = callers;
         this.hazards = hazards;
         this.jobs = jobs;
         this.enterprises = enterprises;
@@ -88,17 +91,23 @@ public class HazardImportService {
     }
 
     /**
-     * Who may load past hazards: the safety committee offices and the supervising departments at city and county
-     * level, each within its data scope (issue 8). Townships, enterprises and experts keep no official ledger.
+     * Who may load past hazards: the safety committee offices and the departments with supervisory duties (category 1
+     * of Attachment 2) at city and county level, each within its data scope (issue 8) — the offices and departments
+     * the hazard policy lets list and sign off, since a ledger row records listings and sign-offs. Townships,
+     * enterprises, experts and units of categories 2–4 keep no official hazard ledger.
      */
-    public static boolean mayImport(CurrentUser user) {
-        return user.ready() && EnumSet.of(Role.CITY_OFFICE, Role.COUNTY_OFFICE, Role.MEMBER_UNIT, Role.COUNTY_UNIT)
-                .contains(user.role());
+    public boolean mayImport(CurrentUser user) {
+        if (!user.ready() || !EnumSet.of(Role.CITY_OFFICE, Role.COUNTY_OFFICE, Role.MEMBER_UNIT, Role.COUNTY_UNIT)
+                .contains(user.role())) {
+            return false;
+        }
+        Caller c = callers.of(user);
+        return c.office() || c.supervisoryDepartment();
     }
 
-    public static void requireImporter(CurrentUser user) {
+    public void requireImporter(CurrentUser user) {
         if (!mayImport(user)) {
-            throw ProblemException.forbidden("HAZARD_IMPORT_FORBIDDEN", "历史隐患导入须由市、县安委办或负有监管职责的部门操作");
+            throw ProblemException.forbidden("HAZARD_IMPORT_FORBIDDEN", "历史隐患导入须由市、县安委办或负有安全生产监督管理职责的部门操作");
         }
     }
 
@@ -259,8 +268,9 @@ public class HazardImportService {
         HazardStatus status = r.choice(HazardImportColumn.STATUS, HazardStatus.class, Map.of(), HazardStatus::label);
         Shutdown shutdown = r.choice(HazardImportColumn.SHUTDOWN, Shutdown.class, Map.of("局部停产", Shutdown.PARTIAL,
                 "全部停产", Shutdown.FULL, "停产", Shutdown.FULL), Shutdown::label);
-        ListingLevel level = r.choice(HazardImportColumn.LISTING_LEVEL, ListingLevel.class, Map.of("市级", ListingLevel.CITY,
-                "县级", ListingLevel.COUNTY, "市级挂牌", ListingLevel.CITY, "县级挂牌", ListingLevel.COUNTY), ListingLevel::label);
+        ListingLevel level = r.choice(HazardImportColumn.LISTING_LEVEL, ListingLevel.class, Map.of("省级", ListingLevel.PROVINCE,
+                "市级", ListingLevel.CITY, "县级", ListingLevel.COUNTY, "省级挂牌", ListingLevel.PROVINCE,
+                "市级挂牌", ListingLevel.CITY, "县级挂牌", ListingLevel.COUNTY), ListingLevel::label);
         String description = r.text(HazardImportColumn.DESCRIPTION, MAX_DESCRIPTION);
         String location = r.text(HazardImportColumn.LOCATION, MAX_SHORT);
         String foundBy = r.text(HazardImportColumn.FOUND_BY, 200);
@@ -295,7 +305,9 @@ public class HazardImportService {
         Hazard.Facts facts = new Hazard.Facts(enterprise == null ? null : enterprise.id(),
                 enterprise == null ? null : enterprise.regionCode(), enterprise == null ? null : enterprise.zoneCode(),
                 enterprise == null ? null : enterprise.industryCode(), channel, grade, clause == null ? null : clause.id(),
-                description, location, foundOn, foundBy, shutdown == null ? Shutdown.NONE : shutdown, false);
+                description, location, foundOn, foundBy, shutdown == null ? Shutdown.NONE : shutdown, false,
+                // the field of a standard that concerns every unit (fire, special equipment), as a live report has it
+                clause == null ? null : standards.crossIndustryField(clause.version().id()).orElse(null), false);
         Hazard.History history = new Hazard.History(status, deadline, rectifiedOn, signedOffOn, level, listingDoc, listedOn,
                 listingDeadline, clause == null ? basis : null, null);
         if (foundOn != null && grade != null && status != null) {

@@ -48,7 +48,7 @@ class HazardImportApiController {
             + "返回 422 及逐行问题（errors 的 field 为“第 N 行·列名”）；dryRun=true 只校验（200）。此前已导入的行跳过"
             + "（job.skipped 列出），同一台账重复上传不会重复导入（全部跳过时 200）")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('PERM_BUSINESS_READ') and T(cn.zhiben.hazards.internal.HazardImportService).mayImport(principal)")
+    // who may import is the service's (HazardImportService.mayImport, asked before the file is read)
     ResponseEntity<JobResponse> upload(@RequestPart(value = "file", required = false) MultipartFile file,
                                        @RequestParam(value = "dryRun", defaultValue = "false") boolean dryRun) {
         HazardImportJob job = imports.importWorkbook(CurrentUser.require(), file, dryRun);
@@ -68,7 +68,7 @@ class HazardImportApiController {
     @Operation(summary = "本人最近提交的导入（最多 10 次，不含逐行问题）")
     @GetMapping
     List<HazardImportJob> recent() {
-        HazardImportService.requireImporter(CurrentUser.require());
+        imports.requireImporter(CurrentUser.require());
         return imports.recent(CurrentUser.require());
     }
 
@@ -82,7 +82,7 @@ class HazardImportApiController {
     @Operation(summary = "下载历史隐患导入模板（含填写说明和下拉选项）")
     @GetMapping("/template.xlsx")
     void template(HttpServletResponse response) throws IOException {
-        HazardImportService.requireImporter(CurrentUser.require());
+        imports.requireImporter(CurrentUser.require());
         HazardImportPageController.xlsx(response, "历史隐患导入模板.xlsx");
         HazardImportWorkbooks.template(properties.historyImport().earliestFoundOn(), response.getOutputStream());
     }

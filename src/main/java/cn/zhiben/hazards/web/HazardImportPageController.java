@@ -46,9 +46,7 @@ class HazardImportPageController {
 
     private String page(Model model, String error, ProblemException problem) {
         CurrentUser user = CurrentUser.require();
-        if (!HazardImportService.mayImport(user)) {
-            throw ProblemException.forbidden("HAZARD_IMPORT_FORBIDDEN", "历史隐患导入须由市、县安委办或负有监管职责的部门操作");
-        }
+        imports.requireImporter(user);
         model.addAttribute("jobs", imports.recent(user));
         model.addAttribute("fmt", pages.format());
         model.addAttribute("earliest", properties.historyImport().earliestFoundOn());
@@ -76,7 +74,7 @@ class HazardImportPageController {
 
     @GetMapping("/template.xlsx")
     void template(HttpServletResponse response) throws IOException {
-        HazardImportService.requireImporter(CurrentUser.require());
+        imports.requireImporter(CurrentUser.require());
         xlsx(response, "历史隐患导入模板.xlsx");
         HazardImportWorkbooks.template(properties.historyImport().earliestFoundOn(), response.getOutputStream());
     }

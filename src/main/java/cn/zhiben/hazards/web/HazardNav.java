@@ -14,6 +14,11 @@ import java.util.List;
 class HazardNav implements NavContributor {
 
     private static final String GROUP = "隐患治理";
+    private final cn.zhiben.hazards.internal.HazardImportService imports;
+
+    HazardNav(cn.zhiben.hazards.internal.HazardImportService imports) {
+        this.imports = imports;
+    }
 
     @Override
     public List<NavItem> navItems() {
@@ -26,7 +31,9 @@ class HazardNav implements NavContributor {
                         && (u.role() == cn.zhiben.platform.security.Role.ENTERPRISE
                         || cn.zhiben.hazards.internal.reports.EnterpriseReports.supervises(u))),
                 new NavItem(GROUP, "导入历史隐患", "/hazards/imports", 105,
-                        u -> business(u) && cn.zhiben.hazards.internal.HazardImportService.mayImport(u)));
+                        u -> business(u) && imports.mayImport(u)),
+                new NavItem(GROUP, "责任倒查", "/hazards/accountability", 106,
+                        HazardPageController::seesAccountability));
     }
 
     private static boolean business(CurrentUser u) {

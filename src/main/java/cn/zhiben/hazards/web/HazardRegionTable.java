@@ -31,10 +31,9 @@ class HazardRegionTable implements HomePanelContributor {
 
     static final List<Column> COLUMNS = List.of(
             new Column("未销号", filter(Grade.MAJOR, null, null, null), "grade=MAJOR&open=true"),
-            // overdue while the rectification runs, as the home card counts it (a completed one may keep the flag)
-            new Column("逾期", new HazardQueries.Filter(null, null, null, null,
-                    EnumSet.of(HazardStatus.REPORTED, HazardStatus.RECTIFYING), null, null, true, null, null, null, null,
-                    null, null, null, null, null, null, null), "overdue=true&status=REPORTED&status=RECTIFYING"),
+            // open and overdue, exactly as the home card 逾期未整改 counts and links it, so the total row equals the card
+            new Column("逾期", new HazardQueries.Filter(null, null, null, null, null, null, null, true, null, null, true, null,
+                    null, null, null, null, null, null, null), "overdue=true&open=true"),
             new Column("挂牌", filter(null, true, null, null), "listed=true&open=true"),
             new Column("待批延期", filter(null, null, true, null), "extensionPending=true&open=true"),
             new Column("待审核销号", filter(null, null, null, HazardStatus.SIGN_OFF_REQUESTED), "status=SIGN_OFF_REQUESTED"));

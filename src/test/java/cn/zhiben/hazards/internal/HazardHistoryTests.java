@@ -75,6 +75,9 @@ class HazardHistoryTests {
             MAJOR   | true  | 2026-12-04 | RECTIFYING  | 2027-01-01 | -          | -          | -      | -          | -          | -    | foundOn
             MAJOR   | true  | 2024-01-02 | SIGNED_OFF  | 2024-02-01 | 2024-01-20 | 2026-12-04 | -      | -          | -          | -    | signedOffOn
             MAJOR   | true  | 2024-01-02 | PENDING_ACKNOWLEDGEMENT | - | -      | -          | -      | -          | -          | -    | status
+            MAJOR   | true  | 2024-01-02 | SIGNED_OFF  | 2024-02-01 | 2024-01-20 | 2024-01-25 | PROVINCE | 2024-01-03 | 2024-03-01 | - | -
+            MAJOR   | true  | 2024-01-02 | SIGNED_OFF_PENDING_DELISTING | 2024-02-01 | 2024-01-20 | - | CITY | 2024-01-03 | 2024-03-01 | - | status
+            MAJOR   | true  | 2024-01-02 | WITHDRAWN   | -          | -          | -          | -      | -          | -          | -    | status
             """)
     void pastFactsAreConsistentOrNamedAsTheFieldThatIsWrong(Grade grade, boolean clause, String found, HazardStatus status,
                                                             String deadline, String rectified, String signedOff, String level,
@@ -95,7 +98,10 @@ class HazardHistoryTests {
                 history(SIGNED_OFF, "2023-12-31", "2024-02-20", "2024-03-15", "COUNTY", "2023-05-20", "2023-10-31", null),
                 IMPORTER, now, TODAY, EARLIEST);
         assertThat(h.status()).isEqualTo(SIGNED_OFF);
-        assertThat(h.listingLevel()).isEqualTo(ListingLevel.COUNTY);
+        // the sign-off ended the listing (issue 10 item 3): no longer listed, ended at the county level on that day
+        assertThat(h.listingLevel()).isNull();
+        assertThat(h.listingEndedLevel()).isEqualTo(ListingLevel.COUNTY);
+        assertThat(h.listingEndedOn).isEqualTo(LocalDate.of(2024, 3, 15));
         // the earlier listing deadline binds, as when a hazard is listed in the platform
         assertThat(h.deadline()).isEqualTo(LocalDate.of(2023, 10, 31));
         assertThat(h.overdue()).isFalse();
@@ -121,7 +127,7 @@ class HazardHistoryTests {
         assertThat(h.newTransitions()).extracting(Transition::action).containsExactly(HazardAction.REGISTER, HazardAction.IMPORT);
         assertThat(h.newTransitions().get(1).reason()).contains("导入时已超过整改期限 2024-06-30");
         // the daily job finds nothing more to do: it is already marked
-        assertThat(h.markOverdue(Instant.now(), TODAY, "市级")).isFalse();
+        assertThat(h.markOverdue(Instant.now(), TODAY)).isFalse();
         assertThat(h.pendingEvents()).noneMatch(e -> e instanceof HazardEvents.HazardOverdue);
     }
 

@@ -40,7 +40,7 @@ public class ReportFiguresQuery {
         Timestamp end = Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant());
         List<Line> lines = jdbc.sql("""
                         select h.id, h.number, h.grade, h.channel, h.found_on, h.description, h.clause_label, h.deadline,
-                               h.listing_level,
+                               coalesce(h.listing_level, h.listing_ended_level) as listing_level,
                                (select t.to_status from hz_transition t where t.hazard_id = h.id and t.at < :start
                                 order by t.at desc, t.id desc limit 1) as at_start,
                                (select t.to_status from hz_transition t where t.hazard_id = h.id and t.at < :end
@@ -48,10 +48,13 @@ public class ReportFiguresQuery {
                                exists (select 1 from hz_transition t where t.hazard_id = h.id
                                        and t.action in ('CLOSE', 'FIX_ON_SPOT') and t.at >= :start and t.at < :end) as closed,
                                exists (select 1 from hz_transition t where t.hazard_id = h.id
-                                       and t.action = 'SIGN_OFF' and t.at >= :start and t.at < :end) as signed_off
+                                       and t.to_status = 'SIGNED_OFF' and t.from_status is distinct from 'SIGNED_OFF'
+                                       and t.at >= :start and t.at < :end) as signed_off
                         from hz_hazard h
-                        where h.enterprise_id = :e and h.found_on <= :to and h.status <> 'MERGED'
-                        order by h.found_on, h.number""")
+                        where h.enterprise_id = :e and h.found_on <= :to and h.status not in %s
+                        order by h.found_on, h.number""".formatted(
+                        // merged into another, or withdrawn by its reporter: not a hazard of the enterprise's record
+                        HazardStatus.sqlList(java.util.EnumSet.of(HazardStatus.MERGED, HazardStatus.WITHDRAWN))))
                 .param("e", enterpriseId).param("to", period.to()).param("start", start).param("end", end)
                 .query((rs, n) -> new Line(rs.getObject("id", UUID.class), rs.getString("number"),
                         Grade.valueOf(rs.getString("grade")), Channel.valueOf(rs.getString("channel")),
