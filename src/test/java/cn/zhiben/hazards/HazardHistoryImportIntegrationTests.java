@@ -229,7 +229,11 @@ class HazardHistoryImportIntegrationTests extends HazardRecordsTestSupport {
         assertThat(detail(token("zezhou-xiaofang"), id).at("/hazard/row/fieldCode").asString()).isEqualTo("fire");
         mvc.perform(auth(get("/api/v1/hazards/" + id), token("xiaofang"))).andExpect(status().isOk());
         mvc.perform(auth(get("/api/v1/hazards/" + id), token("zezhou-nengyuan"))).andExpect(status().isOk());
-        mvc.perform(auth(get("/api/v1/hazards/" + id), token("zhujian"))).andExpect(status().isNotFound());
+        // a department of neither field does not (as in HazardFieldAndDeterminationIntegrationTests)
+        String education = jdbc.sql("select id from org_unit where name = '市教育局'").query(UUID.class).single().toString();
+        var teacher = cn.zhiben.identity.Accounts.createReady(mvc, token("secadmin"), "MEMBER_UNIT", null, education);
+        mvc.perform(auth(get("/api/v1/hazards/" + id), cn.zhiben.identity.Accounts.token(mvc, teacher.username(), teacher.password())))
+                .andExpect(status().isNotFound());
     }
 
     @Test
