@@ -8,7 +8,7 @@
 #   BENCH_REQUESTS (500 per scenario), BENCH_WARMUP (100 rounds), BENCH_CONCURRENCY (4; empty = sequential only),
 #   BENCH_DIR (./data/bench), BENCH_HTTP_PORT (18080), BENCH_PG_PORT (15442), BENCH_LABEL (git commit),
 #   BENCH_JAVA_OPTS (server JVM options, default none), BENCH_SERVER_ARGS (extra platform arguments),
-#   PGBENCH (pgbench; "none" skips the reference run).
+#   PGBENCH (pgbench; "none" skips the reference run), BENCH_ONLY (scenario ids to run, e.g. L7,L9; default all).
 # Regenerate the data with: rm -rf ./data/bench (or a different BENCH_DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,4 +83,4 @@ java -cp "$CP" cn.zhiben.bench.HazardDataGenerator --jdbc-url="$JDBC_URL" --haza
 # 4. measure
 java -cp "$CP" cn.zhiben.bench.HazardBenchmark --base-url="$BASE_URL" --jdbc-url="$JDBC_URL" --password-file="$PG_PASSWORD_FILE" --pg-port="$PG_PORT" \
   --requests="$REQUESTS" --warmup="$WARMUP" --concurrency="$CONCURRENCY" --seed="$SEED" --label="$LABEL" \
-  --pgbench="$PGBENCH" --out=target/bench
+  --pgbench="$PGBENCH" --out=target/bench ${BENCH_ONLY:+--only="$BENCH_ONLY"}

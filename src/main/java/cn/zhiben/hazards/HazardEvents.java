@@ -100,4 +100,22 @@ public final class HazardEvents {
     public record DemoHistoryShifted(UUID hazardId, int days, Instant reportedAt, Instant listedAt, Instant extensionDecidedAt,
                                      Instant signedOffAt, Instant at) {
     }
+
+    /**
+     * An enterprise's quarterly or annual hazard report (令第16号 Art. 14) is due in {@code daysBefore} days and has not
+     * been submitted: its accounts are reminded. Published once per enterprise, period and reminder day.
+     */
+    public record HazardReportDue(UUID enterpriseId, String enterpriseName, String period, String periodLabel,
+                                  LocalDate dueOn, int daysBefore) {
+    }
+
+    /**
+     * A past hazard loaded from an office's ledger (history import), in the state the ledger records. Nothing about it
+     * is news: it is not a report, listing or sign-off happening now, so nobody is notified; read models count it.
+     * {@code listingLevel} is the level the ledger lists it at, also when its sign-off has since ended the listing.
+     */
+    public record HazardImported(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
+                                 Grade grade, Channel channel, LocalDate foundOn, HazardStatus status,
+                                 ListingLevel listingLevel, LocalDate signedOffOn, Instant at) {
+    }
 }

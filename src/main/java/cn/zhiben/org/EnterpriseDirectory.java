@@ -37,6 +37,16 @@ public class EnterpriseDirectory {
                 .param("p", industryPrefix).param("sub", industryPrefix + ".%").query(EnterpriseDirectory::map).list();
     }
 
+    /**
+     * The enterprises inside a data scope that are not closed (关闭取缔), by region and name: those who owe the reports
+     * and checks other modules track (e.g. the quarterly hazard report).
+     */
+    public List<EnterpriseRef> notClosed(cn.zhiben.platform.security.DataScope scope) {
+        var s = scope.toSql("id", "region_code", "zone_code", "industry_code");
+        return jdbc.sql(SELECT + " where status <> 'CLOSED' and " + s.where() + " order by region_code, name")
+                .params(s.params()).query(EnterpriseDirectory::map).list();
+    }
+
     /** The special operations an enterprise carries out, which decide the special clauses of hazard standards that apply. */
     public java.util.Set<SpecialOperation> specialOperations(UUID id) {
         java.util.Set<SpecialOperation> out = java.util.EnumSet.noneOf(SpecialOperation.class);

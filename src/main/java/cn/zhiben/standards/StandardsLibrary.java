@@ -35,6 +35,12 @@ public interface StandardsLibrary {
     Checklist checklist(UUID enterpriseId, LocalDate date);
 
     /**
+     * The clauses (of published versions, superseded ones too) whose text contains this term, at most {@code limit}:
+     * how a hazard search finds hazards by what their clause says. Uses the library's trigram index.
+     */
+    Set<UUID> clausesMentioning(String term, int limit);
+
+    /**
      * The field (行业领域) a judgement against this version belongs to when the standard concerns every unit whatever its
      * industry — GB 35181 → fire, 特种设备 → special — and so is supervised by that field's departments; else empty.
      */

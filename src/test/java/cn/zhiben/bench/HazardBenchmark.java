@@ -281,6 +281,12 @@ public final class HazardBenchmark {
                 ordered("region", "140581", "industry", "mine", "foundFrom", "2025-01-01", "foundTo", "2025-06-30"));
         list("L7", "city", "city office, keyword = part of an enterprise name (" + keyword + ")", Map.of("keyword", keyword));
         list("L8", "zezhou", "county office 泽州, keyword = a hazard number", Map.of("keyword", number));
+        // issue 10 item 6: the keyword also searches description, place and clause text (trigram indexes)
+        list("L9", "city", "city office, keyword 瓦斯 (two characters, in descriptions and in many coal clauses' text)",
+                Map.of("keyword", "瓦斯"));
+        list("L10", "zezhou", "county office 泽州, keyword 甲烷传感器 (part of a description)", Map.of("keyword", "甲烷传感器"));
+        list("L11", "city", "city office, a two-character keyword found nowhere (乌龙): the worst case, no trigram to use",
+                Map.of("keyword", "乌龙"));
         int pool = Math.min(500, Math.max(requests, 1));
         detail("D1", "city", pool);
         detail("D2", "zezhou", pool);

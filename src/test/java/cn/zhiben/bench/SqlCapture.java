@@ -4,6 +4,8 @@ import cn.zhiben.hazards.HazardsProperties;
 import cn.zhiben.hazards.internal.AttachmentStore;
 import cn.zhiben.hazards.internal.HazardQueries;
 import cn.zhiben.platform.security.DataScope;
+import cn.zhiben.standards.StandardsLibrary;
+import cn.zhiben.standards.internal.LibraryRepository;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.AbstractDataSource;
@@ -47,9 +49,11 @@ final class SqlCapture {
         this.user = user;
         this.password = password;
         JdbcClient jdbc = JdbcClient.create(new NamedParameterJdbcTemplate(new RecordingDataSource()));
-        this.queries = construct(HazardQueries.class, new Class<?>[]{JdbcClient.class}, jdbc);
+        this.queries = construct(HazardQueries.class, new Class<?>[]{JdbcClient.class, StandardsLibrary.class}, jdbc,
+                clauseLookup(construct(LibraryRepository.class, new Class<?>[]{JdbcClient.class}, jdbc)));
         this.attachments = construct(AttachmentStore.class, new Class<?>[]{JdbcClient.class, HazardsProperties.class, Clock.class},
-                jdbc, new HazardsProperties(10, Period.ofMonths(3), "./data/bench/files", DataSize.ofMegabytes(10), "-", 2, 3, 2, 2, 10, 20, 5, 3),
+                jdbc, new HazardsProperties(10, Period.ofMonths(3), "./data/bench/files", DataSize.ofMegabytes(10), "-", 2, 3, 2, 2, 10, 20, 5, 3,
+                        HazardsProperties.HistoryImport.defaults(), HazardsProperties.Reports.defaults()),
                 Clock.systemUTC());
     }
 
@@ -114,6 +118,17 @@ final class SqlCapture {
         public Connection getConnection(String username, String password) throws SQLException {
             return getConnection();
         }
+    }
+
+    /** The one method of the library a hazard search calls, answered by the library's own repository (recorded too). */
+    private static StandardsLibrary clauseLookup(LibraryRepository library) {
+        return proxy(StandardsLibrary.class, (p, m, a) -> {
+            if (m.getName().equals("clausesMentioning")) {
+                String term = (String) a[0];
+                return term == null || term.isBlank() ? java.util.Set.of() : library.clausesMentioning(term.strip(), (Integer) a[1]);
+            }
+            throw new UnsupportedOperationException(m.getName());
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -186,6 +186,209 @@ public class Hazard implements HazardFacts {
         return h;
     }
 
+    // ---- history import ----
+
+    /** Where imported hazards say they came from (their source module): the import job and its row. */
+    public static final String IMPORT_SOURCE = "hazard-import";
+    /** The timeline's actor role of a step taken from a ledger: it has a date, not a time, and no account behind it. */
+    public static final String LEDGER_ROLE = "IMPORTED";
+
+    /**
+     * What an office's ledger says happened to a past hazard after it was found.
+     *
+     * @param status       the state it reached (see {@link #IMPORTABLE})
+     * @param basisText    for a major hazard judged without a clause of the library: the determination as recorded
+     * @param note         what the import step says (file and row)
+     */
+    public record History(HazardStatus status, LocalDate deadline, LocalDate rectifiedOn, LocalDate signedOffOn,
+                          ListingLevel listingLevel, String listingDocumentNumber, LocalDate listedOn,
+                          LocalDate listingDeadline, String basisText, String note) {
+    }
+
+    /** One inconsistency of a ledger row: the fact (a {@link Facts}/{@link History} component name) and why. */
+    public record HistoryProblem(String field, String message) {
+    }
+
+    /**
+     * The states a ledger row may have reached. A general hazard is being rectified or closed; a major one is reported,
+     * being rectified, rectified (the evaluation and sign-off request then happen here) or signed off. Unconfirmed
+     * reports and pending requests are not history: they are finished in the platform.
+     */
+    public static final java.util.Map<Grade, java.util.Set<HazardStatus>> IMPORTABLE = java.util.Map.of(
+            Grade.GENERAL, java.util.EnumSet.of(RECTIFYING, CLOSED),
+            Grade.MAJOR, java.util.EnumSet.of(REPORTED, RECTIFYING, COMPLETED, SIGNED_OFF));
+
+    /**
+     * Every inconsistency of a past hazard's facts, all at once (empty: it may be imported). The factory
+     * {@link #imported} refuses what this reports, so the rules live here once.
+     */
+    public static List<HistoryProblem> historyProblems(Facts f, History h, LocalDate today, LocalDate earliestFoundOn) {
+        List<HistoryProblem> out = new ArrayList<>();
+        LocalDate found = f.foundOn();
+        if (found == null) {
+            out.add(new HistoryProblem("foundOn", "请填写发现日期"));
+        } else if (found.isAfter(today)) {
+            out.add(new HistoryProblem("foundOn", "发现日期不能晚于今天"));
+        } else if (found.isBefore(earliestFoundOn)) {
+            // zhiben.hazards.history-import.earliest-found-on (issue 8: 2023 onwards; our inference, configurable)
+            out.add(new HistoryProblem("foundOn", "只能导入 " + earliestFoundOn + " 及以后发现的隐患"));
+        }
+        if (f.grade() == null || h.status() == null) {
+            return out;
+        }
+        boolean major = f.grade() == Grade.MAJOR;
+        if (!IMPORTABLE.get(f.grade()).contains(h.status())) {
+            out.add(new HistoryProblem("status", f.grade().label() + "隐患的整改状态只能是"
+                    + String.join("、", IMPORTABLE.get(f.grade()).stream().map(HazardStatus::label).toList())));
+            return out;
+        }
+        // 安全生产法 Art. 118 / 晋市安委发〔2024〕6号 item 6: a major hazard is judged against the determination standards
+        if (major && f.clauseId() == null && blank(h.basisText())) {
+            out.add(new HistoryProblem("clauseId", "重大事故隐患须写明判定标准和条款号，或判定依据说明"));
+        }
+        if (!major && f.clauseId() != null) {
+            out.add(new HistoryProblem("clauseId", "一般隐患不引用重大事故隐患判定标准条款"));
+        }
+        // 安全生产法 Art. 41 / 令第16号 Arts. 18, 23: listing (挂牌督办) and sign-off (核销) concern major hazards only
+        boolean listed = h.listingLevel() != null || !blank(h.listingDocumentNumber()) || h.listedOn() != null
+                || h.listingDeadline() != null;
+        if (listed && !major) {
+            out.add(new HistoryProblem("listingLevel", "只有重大事故隐患才能挂牌督办"));
+        } else if (listed && (h.listingLevel() == null || blank(h.listingDocumentNumber()) || h.listedOn() == null
+                || h.listingDeadline() == null)) {
+            out.add(new HistoryProblem("listingLevel", "挂牌督办须同时填写挂牌级别、督办文号、挂牌日期和督办期限"));
+        }
+        if (h.signedOffOn() != null && !major) {
+            out.add(new HistoryProblem("signedOffOn", "只有重大事故隐患才有销号日期，一般隐患整改完成即关闭"));
+        } else if (h.status() == SIGNED_OFF && h.signedOffOn() == null) {
+            out.add(new HistoryProblem("signedOffOn", "已销号的隐患须填写销号日期"));
+        } else if (h.status() != SIGNED_OFF && h.signedOffOn() != null) {
+            out.add(new HistoryProblem("signedOffOn", "只有状态为“已销号”的隐患才填写销号日期"));
+        }
+        boolean rectified = h.status() == COMPLETED || h.status() == SIGNED_OFF || h.status() == CLOSED;
+        if (rectified && h.rectifiedOn() == null) {
+            out.add(new HistoryProblem("rectifiedOn", "“" + h.status().label() + "”的隐患须填写整改完成日期"));
+        } else if (!rectified && h.rectifiedOn() != null) {
+            out.add(new HistoryProblem("rectifiedOn", "尚未整改完成的隐患不填写整改完成日期"));
+        }
+        // 令第16号 Art. 15 (5): a rectification under way has its time limit
+        if (h.status() == RECTIFYING && h.deadline() == null && h.listingDeadline() == null) {
+            out.add(new HistoryProblem("deadline", "整改中的隐患须填写整改期限"));
+        }
+        if (found == null || found.isAfter(today)) {
+            return out;
+        }
+        after(out, "deadline", h.deadline(), "整改期限", found, "发现日期");
+        after(out, "listedOn", h.listedOn(), "挂牌日期", found, "发现日期");
+        after(out, "listingDeadline", h.listingDeadline(), "督办期限", h.listedOn(), "挂牌日期");
+        after(out, "rectifiedOn", h.rectifiedOn(), "整改完成日期", found, "发现日期");
+        after(out, "signedOffOn", h.signedOffOn(), "销号日期", h.rectifiedOn(), "整改完成日期");
+        after(out, "signedOffOn", h.signedOffOn(), "销号日期", h.listedOn(), "挂牌日期");
+        notFuture(out, "listedOn", h.listedOn(), "挂牌日期", today);
+        notFuture(out, "rectifiedOn", h.rectifiedOn(), "整改完成日期", today);
+        notFuture(out, "signedOffOn", h.signedOffOn(), "销号日期", today);
+        return out;
+    }
+
+    private static void after(List<HistoryProblem> out, String field, LocalDate date, String label, LocalDate earlier,
+                              String earlierLabel) {
+        if (date != null && earlier != null && date.isBefore(earlier)) {
+            out.add(new HistoryProblem(field, label + " " + date + " 不能早于" + earlierLabel + " " + earlier));
+        }
+    }
+
+    private static void notFuture(List<HistoryProblem> out, String field, LocalDate date, String label, LocalDate today) {
+        if (date != null && date.isAfter(today)) {
+            out.add(new HistoryProblem(field, label + "不能晚于今天"));
+        }
+    }
+
+    /**
+     * A past hazard as the ledger records it. Its timeline gets the ledger's steps with their dates (found, listed,
+     * rectified, signed off — the steps the ledger dates), then the import step now. It publishes no report, listing
+     * or overdue event: nothing is notified or escalated for the past. A running deadline already passed is marked
+     * overdue as it is (it counts as overdue), without escalation.
+     *
+     * @throws ProblemException (422 HAZARD_HISTORY_INCONSISTENT) with every problem of {@link #historyProblems}
+     */
+    static Hazard imported(UUID id, String number, Facts f, History h, HazardActor importer, Instant now,
+                           LocalDate today, LocalDate earliestFoundOn) {
+        List<HistoryProblem> problems = historyProblems(f, h, today, earliestFoundOn);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "HAZARD_HISTORY_INCONSISTENT",
+                    String.join("；", problems.stream().map(HistoryProblem::message).toList()),
+                    problems.stream().map(p -> new ProblemException.FieldProblem(p.field(), p.message())).toList());
+        }
+        Hazard x = new Hazard(id, number, f.enterpriseId(), f.regionCode(), f.zoneCode(), f.industryCode(), f.channel(),
+                f.grade(), f.clauseId(), f.description(), f.location(), f.foundOn(), f.foundBy(), null,
+                f.shutdown() == null ? Shutdown.NONE : f.shutdown(), f.needsCoordination(), now, h.status(), 0);
+        x.reportedAt = day(f.foundOn());
+        // the field of a standard that concerns every unit, as create() keeps it; a ledger's text is no 综合判定
+        x.fieldCode = f.fieldCode() == null || f.fieldCode().equals(f.industryCode()) ? null : f.fieldCode();
+        x.deadline = h.deadline();
+        if (h.listingLevel() != null) {
+            x.listingLevel = h.listingLevel();
+            x.listingDocumentNumber = h.listingDocumentNumber().trim();
+            x.listingDeadline = h.listingDeadline();
+            // as list(): the listing's deadline binds when it is the earlier one
+            if (x.deadline == null || h.listingDeadline().isBefore(x.deadline)) {
+                x.deadline = h.listingDeadline();
+            }
+        }
+        // the ledger's steps, in date order; a step on the same day keeps this order (found, listed, rectified, signed off)
+        HazardStatus running = f.grade() == Grade.MAJOR && h.status() == REPORTED ? REPORTED : RECTIFYING;
+        x.ledger(null, running, f.channel() == Channel.SELF_INSPECTION ? HazardAction.REPORT : HazardAction.REGISTER,
+                f.foundBy(), f.foundOn(), "发现登记" + (h.deadline() == null ? "" : "，整改期限 " + h.deadline()));
+        HazardStatus at = running;
+        boolean listingDone = h.listingLevel() == null;
+        if (!listingDone && (h.rectifiedOn() == null || !h.listedOn().isAfter(h.rectifiedOn()))) {
+            x.ledgerListing(at, h);
+            listingDone = true;
+        }
+        if (h.rectifiedOn() != null) {
+            HazardStatus done = f.grade() == Grade.MAJOR ? COMPLETED : CLOSED;
+            x.ledger(at, done, done == CLOSED ? HazardAction.CLOSE : HazardAction.COMPLETE, null, h.rectifiedOn(), "整改完成");
+            at = done;
+        }
+        if (!listingDone) {
+            x.ledgerListing(at, h);
+        }
+        if (h.signedOffOn() != null) {
+            boolean listed = x.listingLevel != null;
+            x.ledger(at, SIGNED_OFF, HazardAction.SIGN_OFF, null, h.signedOffOn(), "审核销号" + (listed
+                    ? "，" + x.listingLevel.label() + " " + x.listingDocumentNumber + " 督办结束" : ""));
+            if (listed) {
+                // the sign-off ended the listing (issue 10 item 3), as the listing body's confirmation does today
+                x.endListing(day(h.signedOffOn()));
+            }
+        }
+        String reason = "历史数据导入" + (blank(h.note()) ? "" : "：" + h.note());
+        if (x.status.deadlineRunning() && x.deadline != null && today.isAfter(x.deadline)) {
+            x.overdue = true;
+            x.overdueSince = x.deadline.plusDays(1);
+            reason += "；导入时已超过整改期限 " + x.deadline + "，计为逾期（历史逾期不再升级督办）";
+        }
+        x.record(x.status, x.status, HazardAction.IMPORT, importer, now, reason);
+        x.events.add(new HazardEvents.HazardImported(id, number, f.enterpriseId(), f.regionCode(), f.industryCode(),
+                f.grade(), f.channel(), f.foundOn(), x.status, h.listingLevel(), h.signedOffOn(), now));
+        return x;
+    }
+
+    private void ledgerListing(HazardStatus at, History h) {
+        ledger(at, at, HazardAction.LIST, null, h.listedOn(),
+                h.listingLevel().label() + " " + h.listingDocumentNumber().trim() + "，督办期限 " + h.listingDeadline());
+    }
+
+    /** A step the ledger dates: at the start of that day (Asia/Shanghai), by the ledger, not by an account. */
+    private void ledger(HazardStatus from, HazardStatus to, HazardAction action, String by, LocalDate on, String reason) {
+        transitions.add(new Transition(from, to, action, null, blank(by) ? "原台账记录" : by.strip(), LEDGER_ROLE, day(on),
+                "（历史台账）" + reason));
+    }
+
+    private static Instant day(LocalDate date) {
+        return date.atStartOfDay(cn.zhiben.platform.PlatformConfiguration.ZONE).toInstant();
+    }
+
     private static Hazard create(UUID id, String number, Facts f, Caller caller, Instant at, HazardStatus first) {
         if (f.grade() == Grade.MAJOR && f.clauseId() == null && !f.determination()) {
             throw ProblemException.badRequest("HAZARD_CLAUSE_REQUIRED", "重大事故隐患须引用判定标准条款，或按标准作出综合判定");

@@ -38,7 +38,9 @@ public enum HazardAction {
     ATTACH("上传附件"),
     SELF_CHECK_EVIDENCE("自查未发现佐证"),
     OPEN_ACCOUNTABILITY("启动责任倒查"),
-    CLOSE_ACCOUNTABILITY("责任倒查办结");
+    CLOSE_ACCOUNTABILITY("责任倒查办结"),
+    /** the hazard was loaded from an office's ledger; the steps before it are that ledger's, with its dates */
+    IMPORT("历史数据导入");
 
     private final String label;
 

@@ -9,6 +9,7 @@ import cn.zhiben.platform.security.DataScope;
 import cn.zhiben.platform.security.RegionCodes;
 import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
+import cn.zhiben.standards.StandardsLibrary;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,16 +31,35 @@ public class HazardQueries {
 
     /** Counting stops here; beyond it the list says "10000+" (a full count of a million rows costs more than the page). */
     static final int COUNT_CAP = 10_000;
+    /** A keyword is split at spaces into at most this many terms, each of which must match. */
+    static final int MAX_TERMS = 5;
+    /** Clauses whose text mentions a term, at most: enough for any word of the library (it has about 1,000 clauses). */
+    static final int MAX_CLAUSES_PER_TERM = 2_000;
     private final JdbcClient jdbc;
+    private final StandardsLibrary standards;
 
-    HazardQueries(JdbcClient jdbc) {
+    HazardQueries(JdbcClient jdbc, StandardsLibrary standards) {
         this.jdbc = jdbc;
+        this.standards = standards;
     }
 
+    /**
+     * @param extensionPending an extension request waits for a decision (the home page's 待批延期)
+     * @param imported         loaded by the history import (true) or put on record in the platform (false)
+     */
     public record Filter(String region, String industry, Channel channel, Grade grade, Set<HazardStatus> statuses,
                          Boolean listed, ListingLevel listingLevel, Boolean overdue, Boolean stock, Boolean selfCheckMissed,
                          Boolean open, UUID enterpriseId, String keyword, LocalDate foundFrom, LocalDate foundTo,
-                         LocalDate reportedFrom, LocalDate reportedTo) {
+                         LocalDate reportedFrom, LocalDate reportedTo, Boolean extensionPending, Boolean imported) {
+
+        public Filter(String region, String industry, Channel channel, Grade grade, Set<HazardStatus> statuses,
+                      Boolean listed, ListingLevel listingLevel, Boolean overdue, Boolean stock, Boolean selfCheckMissed,
+                      Boolean open, UUID enterpriseId, String keyword, LocalDate foundFrom, LocalDate foundTo,
+                      LocalDate reportedFrom, LocalDate reportedTo) {
+            this(region, industry, channel, grade, statuses, listed, listingLevel, overdue, stock, selfCheckMissed, open,
+                    enterpriseId, keyword, foundFrom, foundTo, reportedFrom, reportedTo, null, null);
+        }
+
         public static Filter none() {
             return new Filter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
@@ -69,7 +89,7 @@ public class HazardQueries {
                       UUID possibleDuplicateOf, boolean extensionPending, String clauseLabel, String description,
                       LocalDate reviewDueOn, String fieldCode, boolean determination, UUID finderUserId, int extensionCount,
                       LocalDate stepDueOn, boolean stepOverdue, boolean reviewOverdue, String accountabilityStatus,
-                      ListingLevel listingEndedLevel, LocalDate listingEndedOn) implements HazardFacts {
+                      ListingLevel listingEndedLevel, LocalDate listingEndedOn, boolean imported) implements HazardFacts {
     }
 
     /** @param total rows matching, or {@link #COUNT_CAP}+1 meaning "more than the cap" */
@@ -90,6 +110,19 @@ public class HazardQueries {
         return new Page(rows, total, total > COUNT_CAP, page, size);
     }
 
+    /**
+     * How many hazards match the filter in each region: by county (prefix 6) or by township (the whole code). The same
+     * condition as {@link #search}, so a figure and the list it links to agree.
+     */
+    public Map<String, Long> countByRegion(DataScope scope, Filter f, int prefixLength) {
+        Where w = where(scope, f);
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.sql("select substr(h.region_code, 1, :len) as r, count(*) as n from hz_hazard h where " + w.sql + " group by 1")
+                .params(w.params).param("len", prefixLength)
+                .query((RowCallbackHandler) rs -> out.put(rs.getString("r"), rs.getLong("n")));
+        return out;
+    }
+
     /** Streams every matching row (for the Excel export), in the given order. */
     public void stream(DataScope scope, Filter f, Sort sort, java.util.function.Consumer<Row> sink) {
         Where w = where(scope, f);
@@ -101,7 +134,7 @@ public class HazardQueries {
     private record Where(String sql, Map<String, Object> params) {
     }
 
-    private static Where where(DataScope scope, Filter f) {
+    private Where where(DataScope scope, Filter f) {
         DataScope.Sql s = HazardRepository.scope(scope);
         StringBuilder sql = new StringBuilder(s.where());
         Map<String, Object> p = new LinkedHashMap<>(s.params());
@@ -159,9 +192,32 @@ public class HazardQueries {
             p.put("fEnterprise", f.enterpriseId());
         }
         if (f.keyword() != null && !f.keyword().isBlank()) {
-            sql.append(" and (h.number = :fKeyword or h.enterprise_name like :fKeywordLike)");
-            p.put("fKeyword", f.keyword().strip());
-            p.put("fKeywordLike", "%" + f.keyword().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            // issue 10 item 6: every term is found in the number, the enterprise, the description, the place or the
+            // clause (its citation here, its text in the standards library); trigram indexes serve the substrings
+            List<String> terms = java.util.Arrays.stream(f.keyword().strip().split("\\s+")).distinct().limit(MAX_TERMS).toList();
+            for (int i = 0; i < terms.size(); i++) {
+                String t = terms.get(i);
+                String like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                Set<UUID> clauses = standards.clausesMentioning(t, MAX_CLAUSES_PER_TERM);
+                sql.append(" and (h.number = :fKw").append(i).append(" or h.enterprise_name ilike :fKwLike").append(i)
+                        .append(" or h.description ilike :fKwLike").append(i).append(" or h.location ilike :fKwLike").append(i)
+                        .append(" or h.clause_label ilike :fKwLike").append(i);
+                if (!clauses.isEmpty()) {
+                    sql.append(" or h.clause_id in (:fKwClauses").append(i).append(")");
+                    p.put("fKwClauses" + i, List.copyOf(clauses));
+                }
+                sql.append(")");
+                p.put("fKw" + i, t);
+                p.put("fKwLike" + i, like);
+            }
+        }
+        if (f.extensionPending() != null) {
+            sql.append(" and h.extension_pending = :fExtension");
+            p.put("fExtension", f.extensionPending());
+        }
+        if (f.imported() != null) {
+            sql.append(f.imported() ? " and h.source_module = '" + Hazard.IMPORT_SOURCE + "'"
+                    : " and h.source_module is distinct from '" + Hazard.IMPORT_SOURCE + "'");
         }
         if (f.foundFrom() != null) {
             sql.append(" and h.found_on >= :fFoundFrom");
@@ -558,7 +614,8 @@ public class HazardQueries {
                 date(rs, "review_due_on"), rs.getString("field_code"), rs.getBoolean("determination"),
                 rs.getObject("finder_user_id", UUID.class), rs.getInt("extension_count"), date(rs, "step_due_on"),
                 rs.getBoolean("step_overdue"), rs.getBoolean("review_overdue"), rs.getString("accountability_status"),
-                level(rs.getString("listing_ended_level")), date(rs, "listing_ended_on"));
+                level(rs.getString("listing_ended_level")), date(rs, "listing_ended_on"),
+                Hazard.IMPORT_SOURCE.equals(rs.getString("source_module")));
     }
 
     private static ListingLevel level(String s) {

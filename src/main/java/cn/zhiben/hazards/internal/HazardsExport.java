@@ -19,7 +19,7 @@ import java.util.Map;
 public class HazardsExport {
 
     private static final String[] HEADERS = {"编号", "企业", "所在地", "行业领域", "渠道", "等级", "状态", "判定条款", "隐患描述",
-            "发现日期", "整改期限", "逾期", "挂牌督办", "存量/增量", "自查未发现"};
+            "发现日期", "整改期限", "逾期", "挂牌督办", "存量/增量", "自查未发现", "历史导入"};
     private final HazardQueries queries;
     private final HazardNames names;
     private final AuditLog audit;
@@ -58,7 +58,8 @@ public class HazardsExport {
                 row.createCell(c++).setCellValue(r.overdue() ? "是" : "否");
                 row.createCell(c++).setCellValue(r.listingLevel() == null ? "" : r.listingLevel().label());
                 row.createCell(c++).setCellValue(r.stock() ? "存量" : "增量");
-                row.createCell(c).setCellValue(r.selfCheckMissed() ? "是" : "");
+                row.createCell(c++).setCellValue(r.selfCheckMissed() ? "是" : "");
+                row.createCell(c).setCellValue(r.imported() ? "是" : "");
             });
             audit.recordIndependently(AuditEntry.success(AuditAction.EXPORT, "hazard", null, Map.of("rows", n[0])));
             wb.write(out);

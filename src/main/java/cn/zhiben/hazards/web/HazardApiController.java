@@ -81,11 +81,12 @@ class HazardApiController {
     record FilterParams(String region, String industry, Channel channel, Grade grade, Set<HazardStatus> status, Boolean listed,
                         ListingLevel listingLevel, Boolean overdue, Boolean stock, Boolean selfCheckMissed, Boolean open,
                         UUID enterpriseId, String keyword, LocalDate foundFrom, LocalDate foundTo, LocalDate reportedFrom,
-                        LocalDate reportedTo, HazardQueries.Sort sort) {
+                        LocalDate reportedTo, HazardQueries.Sort sort, Boolean extensionPending, Boolean imported) {
 
         HazardQueries.Filter filter() {
             return new HazardQueries.Filter(region, industry, channel, grade, status, listed, listingLevel, overdue, stock,
-                    selfCheckMissed, open, enterpriseId, keyword, foundFrom, foundTo, reportedFrom, reportedTo);
+                    selfCheckMissed, open, enterpriseId, keyword, foundFrom, foundTo, reportedFrom, reportedTo,
+                    extensionPending, imported);
         }
 
         HazardQueries.Sort sortOrDefault() {
@@ -93,7 +94,8 @@ class HazardApiController {
         }
     }
 
-    @Operation(summary = "隐患列表（按数据范围过滤，可按区域、行业、渠道、等级、状态、挂牌、逾期、存量/增量、日期筛选）")
+    @Operation(summary = "隐患列表（按数据范围过滤，可按区域、行业、渠道、等级、状态、挂牌、逾期、存量/增量、日期、待批延期、历史导入筛选；"
+            + "keyword 检索编号、企业名称、隐患描述、部位和判定条款文字）")
     @GetMapping
     HazardQueries.Page search(@ModelAttribute FilterParams params, @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "20") int size) {

@@ -30,9 +30,20 @@ public final class HazardFormat {
         return new DecimalFormat("#,##0.00").format(BigDecimal.valueOf(fen, 2));
     }
 
+    /** When a timeline step happened: a ledger's step has a date only (the history import). */
+    public String stepTime(cn.zhiben.hazards.internal.HazardQueries.TimelineStep step) {
+        if (cn.zhiben.hazards.internal.Hazard.LEDGER_ROLE.equals(step.actorRole())) {
+            return step.at() == null ? "" : step.at().atZone(PlatformConfiguration.ZONE).toLocalDate().toString();
+        }
+        return time(step.at());
+    }
+
     public String role(String roleName) {
         if (roleName == null) {
             return "系统";
+        }
+        if (cn.zhiben.hazards.internal.Hazard.LEDGER_ROLE.equals(roleName)) {
+            return "历史台账";
         }
         try {
             return Role.valueOf(roleName).label();

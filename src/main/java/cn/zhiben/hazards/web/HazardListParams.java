@@ -23,11 +23,13 @@ import java.util.Set;
  * @param listed  "" any, "true" listed, "false" not listed, "CITY"/"COUNTY" listed at that level
  * @param stock   "" any, "true" 存量 (found ≤ 2023-12-31), "false" 增量
  * @param open    "" any, "true" still open, "false" closed loop
+ * @param extensionPending "" any, "true" an extension request waits for a decision
+ * @param imported "" any, "true" loaded by the history import, "false" put on record in the platform
  */
 public record HazardListParams(String region, String industry, String channel, String grade, List<String> status,
                                String listed, String overdue, String stock, String open, String selfCheckMissed,
                                String keyword, String foundFrom, String foundTo, String reportedFrom, String reportedTo,
-                               String sort, Integer page) {
+                               String sort, Integer page, String extensionPending, String imported) {
 
     public HazardListParams {
         status = status == null ? List.of() : status.stream().filter(s -> s != null && !s.isBlank()).toList();
@@ -59,7 +61,7 @@ public record HazardListParams(String region, String industry, String channel, S
                 statuses.isEmpty() ? null : statuses, listedFlag, level, bool(overdue), bool(stock), bool(selfCheckMissed),
                 bool(open), null, blank(keyword), date(foundFrom, "foundFrom", "发现日期", errors),
                 date(foundTo, "foundTo", "发现日期", errors), date(reportedFrom, "reportedFrom", "上报日期", errors),
-                date(reportedTo, "reportedTo", "上报日期", errors));
+                date(reportedTo, "reportedTo", "上报日期", errors), bool(extensionPending), bool(imported));
         if (!errors.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
                     String.join("；", errors.stream().map(ProblemException.FieldProblem::message).toList()), errors);
@@ -85,7 +87,7 @@ public record HazardListParams(String region, String industry, String channel, S
     /** Whether any of the filters folded under "更多条件" is set (then they are shown unfolded). */
     public boolean advanced() {
         return java.util.stream.Stream.of(channel, open, listed, overdue, stock, selfCheckMissed, foundFrom, foundTo,
-                reportedFrom, reportedTo).anyMatch(v -> v != null && !v.isBlank());
+                reportedFrom, reportedTo, extensionPending, imported).anyMatch(v -> v != null && !v.isBlank());
     }
 
     public boolean hasStatus(String s) {
@@ -110,6 +112,8 @@ public record HazardListParams(String region, String industry, String channel, S
         append(sb, "foundTo", foundTo);
         append(sb, "reportedFrom", reportedFrom);
         append(sb, "reportedTo", reportedTo);
+        append(sb, "extensionPending", extensionPending);
+        append(sb, "imported", imported);
         append(sb, "sort", sort);
         return sb.toString();
     }

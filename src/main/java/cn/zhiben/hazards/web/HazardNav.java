@@ -14,6 +14,11 @@ import java.util.List;
 class HazardNav implements NavContributor {
 
     private static final String GROUP = "隐患治理";
+    private final cn.zhiben.hazards.internal.HazardImportService imports;
+
+    HazardNav(cn.zhiben.hazards.internal.HazardImportService imports) {
+        this.imports = imports;
+    }
 
     @Override
     public List<NavItem> navItems() {
@@ -22,7 +27,12 @@ class HazardNav implements NavContributor {
                 new NavItem(GROUP, "登记隐患", "/hazards/new", 101, u -> business(u) && !HazardRules.reportChannels(u).isEmpty()),
                 new NavItem(GROUP, "待我处理", "/hazards/inbox", 102, HazardNav::business),
                 new NavItem(GROUP, "挂牌督办公示", "/hazards/listings", 103, HazardNav::business),
-                new NavItem(GROUP, "责任倒查", "/hazards/accountability", 104,
+                new NavItem(GROUP, "隐患统计分析报告", "/hazard-reports", 104, u -> business(u)
+                        && (u.role() == cn.zhiben.platform.security.Role.ENTERPRISE
+                        || cn.zhiben.hazards.internal.reports.EnterpriseReports.supervises(u))),
+                new NavItem(GROUP, "导入历史隐患", "/hazards/imports", 105,
+                        u -> business(u) && imports.mayImport(u)),
+                new NavItem(GROUP, "责任倒查", "/hazards/accountability", 106,
                         HazardPageController::seesAccountability));
     }
 

@@ -53,10 +53,12 @@ class HazardPages {
     private final HazardService service;
     private final HazardOffers offers;
     private final Clock clock;
+    private final cn.zhiben.hazards.internal.HazardImportService imports;
 
     HazardPages(HazardQueries queries, AttachmentStore attachments, StandardsLibrary standards, UnitCatalog units,
                 HazardNames names, Callers callers, ListingUnits listingUnits, HazardService service, HazardOffers offers,
-                Clock clock) {
+                Clock clock, cn.zhiben.hazards.internal.HazardImportService imports) {
+        this.imports = imports;
         this.offers = offers;
         this.queries = queries;
         this.attachments = attachments;
@@ -106,6 +108,7 @@ class HazardPages {
         model.addAttribute("actions", actionNames);
         model.addAttribute("hasWork", actionNames.stream().anyMatch(a -> !a.equals(HazardAction.ATTACH.name())));
         model.addAttribute("attachments", attachments.list(id));
+        model.addAttribute("ledger", d.row().imported() ? imports.ledger(id).orElse(null) : null);
         model.addAttribute("clause", d.clauseId() == null ? null : standards.clause(d.clauseId()).orElse(null));
         model.addAttribute("listingUnit", d.listingUnitId() == null || h.listingLevel() == null ? null
                 : listingUnits.name(d.listingUnitId(), h.listingLevel(), h.regionCode()).orElse(null));

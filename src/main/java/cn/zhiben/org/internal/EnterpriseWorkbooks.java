@@ -7,17 +7,12 @@ import cn.zhiben.org.Region;
 import cn.zhiben.org.SpecialOperation;
 import cn.zhiben.org.StandardizationGrade;
 import cn.zhiben.platform.PlatformConfiguration;
+import cn.zhiben.platform.xlsx.ImportWorkbooks;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -27,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The enterprise workbooks: the import template, the export (streamed) and an import job's report. */
@@ -46,8 +42,8 @@ public final class EnterpriseWorkbooks {
             Sheet help = wb.createSheet("填写说明");
             Sheet lists = wb.createSheet(LISTS_SHEET);
 
-            CellStyle required = headerStyle(wb, IndexedColors.RED);
-            CellStyle optional = headerStyle(wb, IndexedColors.BLACK);
+            CellStyle required = ImportWorkbooks.bold(wb, IndexedColors.RED);
+            CellStyle optional = ImportWorkbooks.bold(wb, IndexedColors.BLACK);
             CellStyle text = wb.createCellStyle();
             text.setDataFormat(wb.createDataFormat().getFormat("@"));
 
@@ -75,28 +71,19 @@ public final class EnterpriseWorkbooks {
             String[] names = {"ListStatus", "ListScale", "ListGrade", "ListRegion", "ListZone", "ListIndustry", "ListSpecial"};
             String[] titles = {"生产经营状态", "企业规模", "标准化等级", "所在乡镇（街道）", "所属园区", "行业领域", "特殊作业"};
             for (int c = 0; c < columns.length; c++) {
-                Row r0 = row(lists, 0);
-                r0.createCell(c).setCellValue(titles[c]);
-                for (int i = 0; i < columns[c].length; i++) {
-                    row(lists, i + 1).createCell(c).setCellValue(columns[c][i]);
-                }
-                Name name = wb.createName();
-                name.setNameName(names[c]);
-                String col = org.apache.poi.ss.util.CellReference.convertNumToColString(c);
-                name.setRefersToFormula("'" + LISTS_SHEET + "'!$" + col + "$2:$" + col + "$" + Math.max(2, columns[c].length + 1));
+                ImportWorkbooks.choices(lists, c, titles[c], List.of(columns[c]), names[c]);
             }
             wb.setSheetHidden(wb.getSheetIndex(lists), true);
 
-            DataValidationHelper dv = data.getDataValidationHelper();
-            list(data, dv, EnterpriseField.STATUS, "ListStatus", true);
-            list(data, dv, EnterpriseField.SCALE, "ListScale", true);
-            list(data, dv, EnterpriseField.GRADE, "ListGrade", true);
+            list(data, EnterpriseField.STATUS, "ListStatus", true);
+            list(data, EnterpriseField.SCALE, "ListScale", true);
+            list(data, EnterpriseField.GRADE, "ListGrade", true);
             // region, zone and industry may also be typed as codes, so the lists only suggest
-            list(data, dv, EnterpriseField.REGION, "ListRegion", false);
-            list(data, dv, EnterpriseField.ZONE, "ListZone", false);
-            list(data, dv, EnterpriseField.INDUSTRY, "ListIndustry", false);
+            list(data, EnterpriseField.REGION, "ListRegion", false);
+            list(data, EnterpriseField.ZONE, "ListZone", false);
+            list(data, EnterpriseField.INDUSTRY, "ListIndustry", false);
 
-            instructions(help, wb);
+            instructions(help);
             wb.setActiveSheet(0);
             wb.write(out);
         }
@@ -110,20 +97,12 @@ public final class EnterpriseWorkbooks {
         };
     }
 
-    private static void list(Sheet sheet, DataValidationHelper dv, EnterpriseField field, String listName, boolean strict) {
-        int col = field.ordinal();
-        DataValidation v = dv.createValidation(dv.createFormulaListConstraint(listName),
-                new CellRangeAddressList(1, EnterpriseSheetReader.MAX_ROWS, col, col));
-        v.setSuppressDropDownArrow(true);
-        v.setShowErrorBox(true);
-        v.setErrorStyle(strict ? DataValidation.ErrorStyle.STOP : DataValidation.ErrorStyle.INFO);
-        v.createErrorBox("请从下拉列表选择", strict ? field.label() + "只能从下拉列表中选择"
-                : field.label() + "不在下拉列表中：如填写的是代码可忽略此提示");
-        sheet.addValidationData(v);
+    private static void list(Sheet sheet, EnterpriseField field, String listName, boolean strict) {
+        ImportWorkbooks.dropDown(sheet, field.ordinal(), listName, EnterpriseSheetReader.MAX_ROWS, strict,
+                strict ? field.label() + "只能从下拉列表中选择" : field.label() + "不在下拉列表中：如填写的是代码可忽略此提示");
     }
 
-    private static void instructions(Sheet help, Workbook wb) {
-        CellStyle bold = headerStyle(wb, IndexedColors.BLACK);
+    private static void instructions(Sheet help) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[]{"企业信息导入模板 填写说明"});
         lines.add(new String[]{"1. 在“" + EnterpriseSheetReader.DATA_SHEET + "”工作表第 2 行起每行填写一家企业；不要修改、删除或调换表头（红色为必填列）。"});
@@ -145,20 +124,7 @@ public final class EnterpriseWorkbooks {
         lines.add(new String[]{"主要负责人、手机", "必填", "11 位手机号或带区号的固定电话", "13912345678"});
         lines.add(new String[]{"实际控制人、手机", "选填", "填写手机时须填写姓名", ""});
         lines.add(new String[]{"特殊作业", "选填", "可填多项，用顿号分隔：" + String.join("、", labels(SpecialOperation.values())), "粉尘涉爆、有限空间作业"});
-        for (int i = 0; i < lines.size(); i++) {
-            Row r = help.createRow(i);
-            for (int c = 0; c < lines.get(i).length; c++) {
-                Cell cell = r.createCell(c);
-                cell.setCellValue(lines.get(i)[c]);
-                if (i == 0 || i == 6) {
-                    cell.setCellStyle(bold);
-                }
-            }
-        }
-        help.setColumnWidth(0, 22 * 256);
-        help.setColumnWidth(1, 10 * 256);
-        help.setColumnWidth(2, 70 * 256);
-        help.setColumnWidth(3, 30 * 256);
+        ImportWorkbooks.instructions(help, lines, Set.of(0, 6), 22, 10, 70, 30);
     }
 
     // ---------------------------------------------------------------- export
@@ -172,7 +138,7 @@ public final class EnterpriseWorkbooks {
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
             Sheet sheet = wb.createSheet("企业名录");
-            CellStyle bold = headerStyle(wb, IndexedColors.BLACK);
+            CellStyle bold = ImportWorkbooks.bold(wb, IndexedColors.BLACK);
             Row header = sheet.createRow(0);
             for (int i = 0; i < EXPORT_HEADERS.length; i++) {
                 Cell c = header.createCell(i);
@@ -223,68 +189,22 @@ public final class EnterpriseWorkbooks {
     // ---------------------------------------------------------------- import report
 
     public static void report(EnterpriseImportJob job, OutputStream out) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            CellStyle bold = headerStyle(wb, IndexedColors.BLACK);
-            Sheet issues = wb.createSheet("校验问题");
-            Row h = issues.createRow(0);
-            String[] headers = {"行号", "列", "问题"};
-            for (int i = 0; i < headers.length; i++) {
-                Cell c = h.createCell(i);
-                c.setCellValue(headers[i]);
-                c.setCellStyle(bold);
-            }
-            issues.setColumnWidth(0, 8 * 256);
-            issues.setColumnWidth(1, 20 * 256);
-            issues.setColumnWidth(2, 90 * 256);
-            int n = 0;
-            for (EnterpriseImportJob.Issue issue : job.issues()) {
-                Row r = issues.createRow(++n);
-                r.createCell(0).setCellValue(issue.row());
-                r.createCell(1).setCellValue(issue.column());
-                r.createCell(2).setCellValue(issue.message());
-            }
-            issues.createFreezePane(0, 1);
-
-            Sheet summary = wb.createSheet("概况");
-            String[][] facts = {
-                    {"文件", job.fileName()},
-                    {"导入方式", job.mode().label()},
-                    {"状态", job.status().label()},
-                    {"数据行数", String.valueOf(job.totalRows())},
-                    {"校验通过", String.valueOf(job.validRows())},
-                    {"有问题的行", String.valueOf(job.invalidRows())},
-                    {"已导入", String.valueOf(job.importedRows())},
-                    {"说明", job.message() == null ? "" : job.message()},
-                    {"上传时间", TIME.format(job.createdAt())},
-                    {"完成时间", job.finishedAt() == null ? "" : TIME.format(job.finishedAt())}};
-            for (int i = 0; i < facts.length; i++) {
-                Row r = summary.createRow(i);
-                Cell k = r.createCell(0);
-                k.setCellValue(facts[i][0]);
-                k.setCellStyle(bold);
-                r.createCell(1).setCellValue(facts[i][1]);
-            }
-            summary.setColumnWidth(0, 14 * 256);
-            summary.setColumnWidth(1, 60 * 256);
-            wb.write(out);
-        }
+        String[][] facts = {
+                {"文件", job.fileName()},
+                {"导入方式", job.mode().label()},
+                {"状态", job.status().label()},
+                {"数据行数", String.valueOf(job.totalRows())},
+                {"校验通过", String.valueOf(job.validRows())},
+                {"有问题的行", String.valueOf(job.invalidRows())},
+                {"已导入", String.valueOf(job.importedRows())},
+                {"说明", job.message() == null ? "" : job.message()},
+                {"上传时间", TIME.format(job.createdAt())},
+                {"完成时间", job.finishedAt() == null ? "" : TIME.format(job.finishedAt())}};
+        ImportWorkbooks.report(job.issues().stream()
+                .map(i -> new ImportWorkbooks.Issue(i.row(), i.column(), i.message())).toList(), facts, out);
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static CellStyle headerStyle(Workbook wb, IndexedColors color) {
-        Font font = wb.createFont();
-        font.setBold(true);
-        font.setColor(color.getIndex());
-        CellStyle style = wb.createCellStyle();
-        style.setFont(font);
-        return style;
-    }
-
-    private static Row row(Sheet sheet, int index) {
-        Row r = sheet.getRow(index);
-        return r != null ? r : sheet.createRow(index);
-    }
 
     private static String[] labels(Labelled[] values) {
         return Arrays.stream(values).map(Labelled::label).toArray(String[]::new);

@@ -13,9 +13,11 @@ import java.util.List;
 class HomeController {
 
     private final List<HomeCardContributor> cards;
+    private final List<HomePanelContributor> panels;
 
-    HomeController(List<HomeCardContributor> cards) {
+    HomeController(List<HomeCardContributor> cards, List<HomePanelContributor> panels) {
         this.cards = cards;
+        this.panels = panels;
     }
 
     @GetMapping("/")
@@ -23,6 +25,8 @@ class HomeController {
         CurrentUser user = CurrentUser.require();
         model.addAttribute("cards", cards.stream().flatMap(c -> c.cards(user).stream())
                 .sorted(Comparator.comparingInt(HomeCard::order)).toList());
+        model.addAttribute("panels", panels.stream().flatMap(p -> p.panels(user).stream())
+                .sorted(Comparator.comparingInt(HomePanel::order)).toList());
         model.addAttribute("duties", RoleDuties.of(user.role()));
         return "home";
     }

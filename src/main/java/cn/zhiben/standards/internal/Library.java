@@ -113,6 +113,14 @@ public class Library implements StandardsLibrary {
     }
 
     @Override
+    public Set<UUID> clausesMentioning(String term, int limit) {
+        if (term == null || term.isBlank()) {
+            return Set.of();
+        }
+        return repo.clausesMentioning(term.strip(), limit);
+    }
+
+    @Override
     public Checklist checklist(UUID enterpriseId, LocalDate date) {
         EnterpriseRef e = enterprises.find(enterpriseId).orElseThrow(() ->
                 ProblemException.notFound("ENTERPRISE_NOT_FOUND", "企业不存在或不在您的数据范围内"));

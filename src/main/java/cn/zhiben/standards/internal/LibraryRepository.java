@@ -97,6 +97,14 @@ public class LibraryRepository {
                 .params(params).query(LibraryRepository::clause).list();
     }
 
+    /** Ids of published clauses whose summary contains the term (trigram index std_clause_summary_trgm). */
+    public java.util.Set<UUID> clausesMentioning(String term, int limit) {
+        return new java.util.LinkedHashSet<>(jdbc.sql("""
+                        select c.id from std_clause c join std_version v on v.id = c.version_id
+                        where v.status = 'PUBLISHED' and c.summary ilike :p limit :limit""")
+                .param("p", "%" + escapeLike(term) + "%").param("limit", limit).query(UUID.class).list());
+    }
+
     /** A PostgreSQL array literal for cast(:x as text[]) — JdbcClient would expand a Java array into a list. */
     public static String textArray(java.util.Collection<String> values) {
         StringBuilder sb = new StringBuilder("{");
