@@ -87,6 +87,8 @@ public final class DurabilityBenchmark {
                         "--spring.datasource.url=" + pg.jdbcUrl("zhiben"), "--spring.datasource.username=" + pg.user(),
                         "--spring.datasource.password=" + pg.password(), "--zhiben.demo=true", "--zhiben.demo-on-external-database=true",
                         "--zhiben.hazards.demo-data=false", "--zhiben.crypto.key-file=" + work.resolve(mode + "/keys/field.key"),
+                        "--zhiben.audit.key-file=" + work.resolve(mode + "/keys/audit.key"),
+                        "--zhiben.audit.checkpoint-file=" + work.resolve(mode + "/audit/checkpoints.log"),
                         "--zhiben.hazards.storage-dir=" + work.resolve(mode + "/files"), "--logging.level.root=warn"))) {
                     Writer writer = new Writer(platform);
                     writer.run(4, warmup);

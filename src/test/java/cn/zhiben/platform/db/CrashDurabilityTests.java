@@ -56,6 +56,9 @@ class CrashDurabilityTests {
                 "--zhiben.db.embedded.data-dir=" + dir.resolve("pg"),
                 "--zhiben.db.embedded.password-file=" + dir.resolve("keys/postgres.password"),
                 "--zhiben.crypto.key-file=" + dir.resolve("keys/field.key"),
+                // the audit key and checkpoints of this node, not of whatever ./data the build runs beside
+                "--zhiben.audit.key-file=" + dir.resolve("keys/audit.key"),
+                "--zhiben.audit.checkpoint-file=" + dir.resolve("audit/checkpoints.log"),
                 "--zhiben.hazards.storage-dir=" + dir.resolve("files"),
                 "--logging.level.root=warn", "--logging.level.cn.zhiben=info");
         Path log = dir.resolve("platform.log");
