@@ -91,4 +91,11 @@ public final class HazardEvents {
 
     public record HazardMerged(UUID hazardId, UUID intoHazardId, Instant at) {
     }
+
+    /**
+     * Published on every save of a hazard (creation included), in the saving transaction: the whole hazard as it now
+     * stands, for read models that need every facet. Keep the highest {@code snapshot.version()}.
+     */
+    public record HazardChanged(HazardSnapshot snapshot) {
+    }
 }
