@@ -1,0 +1,21 @@
+package cn.zhiben.analytics.web;
+
+import cn.zhiben.analytics.internal.AnalyticsQueries;
+import cn.zhiben.platform.ui.NavContributor;
+import cn.zhiben.platform.ui.NavItem;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+@Component
+class AnalyticsNav implements NavContributor {
+
+    private static final String GROUP = "统计分析";
+    @Override
+    public List<NavItem> navItems() {
+        return List.of(
+                new NavItem(GROUP, "挂图作战", "/analytics", 300, AnalyticsQueries::reads),
+                new NavItem(GROUP, "大屏模式", "/analytics/screen", 301, AnalyticsQueries::reads),
+                new NavItem(GROUP, "市县两级比对", "/analytics/comparison", 302, AnalyticsQueries::reads));
+    }
+}
