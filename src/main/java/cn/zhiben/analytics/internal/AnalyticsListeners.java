@@ -4,6 +4,8 @@ import cn.zhiben.campaign.CampaignEvents;
 import cn.zhiben.hazards.HazardEvents;
 import cn.zhiben.inspections.InspectionEvents;
 import cn.zhiben.platform.PlatformConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -20,15 +22,19 @@ class AnalyticsListeners {
 
     private final HazardReadModel hazards;
     private final JdbcClient jdbc;
+    /** Incremental cost per hazard event (docs/benchmarks.md reads it from /actuator/metrics). */
+    private final Timer applyTimer;
 
-    AnalyticsListeners(HazardReadModel hazards, JdbcClient jdbc) {
+    AnalyticsListeners(HazardReadModel hazards, JdbcClient jdbc, MeterRegistry meters) {
         this.hazards = hazards;
         this.jdbc = jdbc;
+        this.applyTimer = Timer.builder("zhiben.analytics.hazard.apply").description("applying one hazard snapshot")
+                .publishPercentiles(0.5, 0.95).register(meters);
     }
 
     @ApplicationModuleListener
     void on(HazardEvents.HazardChanged e) {
-        hazards.apply(e.snapshot());
+        applyTimer.record(() -> hazards.apply(e.snapshot()));
     }
 
     /** 部门两个指标, first: major hazards found by a unit's own inspections (plan item 6). */

@@ -62,8 +62,9 @@ public class AnalyticsQueries {
         this.clock = clock;
     }
 
-    public static boolean reads(CurrentUser u) {
-        return READERS.contains(u.role());
+    /** Whether an account reads analytics; also the controllers' {@code @PreAuthorize} (checked before binding). */
+    public static boolean reads(Object principal) {
+        return principal instanceof CurrentUser u && READERS.contains(u.role());
     }
 
     /** The caller's scope, or 403 for accounts that do not read analytics. */
@@ -135,7 +136,8 @@ public class AnalyticsQueries {
         Filter.Sql w = f.sql(scope, cols);
         String removed = f.status() != null ? "" : cols.contains("status") ? NOT_REMOVED : " and bucket <> 'REMOVED'";
         String sql = "select " + key + " k, " + (fact ? "count(*)" : "sum(n)") + " c from " + table + " where "
-                + w.where() + removed + " group by 1 order by 2 desc" + (by == Dimension.ENTERPRISE ? " limit 500" : "");
+                + w.where() + removed + " group by 1" + (fact ? "" : " having sum(n) <> 0")
+                + " order by 2 desc" + (by == Dimension.ENTERPRISE ? " limit 500" : "");
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql(sql).params(w.params()).query(rs -> {
             counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
@@ -337,7 +339,7 @@ public class AnalyticsQueries {
             p.put("dTo", f.to());
         }
         List<long[]> hist = jdbc.sql("select days, sum(n) from an_done_month where grade = 'MAJOR' and " + where
-                        + " group by days order by days")
+                        + " group by days having sum(n) <> 0 order by days")
                 .params(p).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).list();
         return new Integer[]{percentile(hist, 0.5), percentile(hist, 0.9)};
     }

@@ -82,13 +82,22 @@ public class CountyComparison {
     }
 
     /** The county a county office acts for; 403 for anyone else (only the county reports its own figures). */
-    static String submittingCounty() {
+    public static String submittingCounty() {
         CurrentUser u = CurrentUser.require();
         String region = u.scope().regionCode();
         if (u.role() != Role.COUNTY_OFFICE || region == null || !RegionCodes.isAdministrative(region) || region.length() != 6) {
             throw ProblemException.forbidden("COMPARISON_COUNTY_ONLY", "只有县级安委办可以报送本县月度数据");
         }
         return region;
+    }
+
+    /** The caller's own county when it is a county-level account; otherwise a county must be named (400). */
+    public static String ownCounty() {
+        String region = CurrentUser.require().scope().regionCode();
+        if (region != null && RegionCodes.isAdministrative(region) && region.length() == 6 && !region.endsWith("00")) {
+            return region;
+        }
+        throw ProblemException.badRequest("COUNTY_REQUIRED", "请指定区县（county）");
     }
 
     /** Replaces the county's figures for the month (a resubmission corrects the earlier one). */

@@ -79,7 +79,7 @@ public class FourTwos {
                     filter (where dept_confirmed_at is not null),
                   percentile_cont(0.5) within group (order by extract(epoch from principal_confirmed_at - dept_confirmed_at) / 3600)
                     filter (where principal_confirmed_at is not null and dept_confirmed_at is not null)
-                from an_hazard where status <> 'WITHDRAWN' and """ + w.where())
+                from an_hazard where status <> 'WITHDRAWN' and """ + " " + w.where())
                 .params(w.params()).query((rs, n) -> {
                     long total = rs.getLong(1);
                     long both = rs.getLong(2);

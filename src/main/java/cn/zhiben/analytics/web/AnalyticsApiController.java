@@ -42,7 +42,7 @@ import java.util.Map;
  */
 @RestController
 @Tag(name = "analytics", description = "统计分析、四个二、市县两级比对")
-@PreAuthorize("hasAuthority('PERM_BUSINESS_READ')")
+@PreAuthorize("T(cn.zhiben.analytics.internal.AnalyticsQueries).reads(principal)")
 class AnalyticsApiController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -126,8 +126,9 @@ class AnalyticsApiController {
 
     @Operation(summary = "市县两级比对：某县某月的差异清单")
     @GetMapping({"/api/v1/analytics/comparison", "/analytics/data/comparison"})
-    CountyComparison.Result compare(@RequestParam String county, @RequestParam String month) {
-        return comparison.compare(county.trim(), month(month));
+    CountyComparison.Result compare(@RequestParam(required = false) String county, @RequestParam String month) {
+        return comparison.compare(county == null || county.isBlank() ? CountyComparison.ownCounty() : county.trim(),
+                month(month));
     }
 
     record FiguresRequest(String month, List<CountyComparison.Line> lines) {
@@ -136,13 +137,19 @@ class AnalyticsApiController {
     @Operation(summary = "县级安委办报送本县月度数据（JSON），返回比对结果")
     @PostMapping("/api/v1/analytics/comparison/figures")
     CountyComparison.Result submit(@RequestBody FiguresRequest request) {
+        CountyComparison.submittingCounty();
         return comparison.submit(month(request.month()), request.lines() == null ? List.of() : request.lines());
     }
 
     @Operation(summary = "县级安委办报送本县月度数据（按模板填写的 .xlsx）")
     @PostMapping(path = "/api/v1/analytics/comparison/figures.xlsx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CountyComparison.Result submitXlsx(@RequestParam String month, @RequestPart("file") MultipartFile file) throws IOException {
+    CountyComparison.Result submitXlsx(@RequestParam(required = false) String month,
+                                       @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        CountyComparison.submittingCounty();
         YearMonth m = month(month);
+        if (file == null || file.isEmpty()) {
+            throw ProblemException.badRequest("FILE_REQUIRED", "请上传按模板填写的 .xlsx 文件");
+        }
         return comparison.submit(m, comparison.parse(file.getInputStream()));
     }
 

@@ -14,8 +14,8 @@ class AnalyticsNav implements NavContributor {
     @Override
     public List<NavItem> navItems() {
         return List.of(
-                new NavItem(GROUP, "挂图作战", "/analytics", 300, AnalyticsQueries::reads),
-                new NavItem(GROUP, "大屏模式", "/analytics/screen", 301, AnalyticsQueries::reads),
-                new NavItem(GROUP, "市县两级比对", "/analytics/comparison", 302, AnalyticsQueries::reads));
+                new NavItem(GROUP, "挂图作战", "/analytics", 300, u -> AnalyticsQueries.reads(u)),
+                new NavItem(GROUP, "大屏模式", "/analytics/screen", 301, u -> AnalyticsQueries.reads(u)),
+                new NavItem(GROUP, "市县两级比对", "/analytics/comparison", 302, u -> AnalyticsQueries.reads(u)));
     }
 }

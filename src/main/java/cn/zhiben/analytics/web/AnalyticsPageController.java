@@ -29,7 +29,7 @@ import java.util.List;
 
 /** The dashboard (挂图作战), its full-screen mode, the hazards behind a number, and the county-city comparison. */
 @Controller
-@PreAuthorize("hasAuthority('PERM_BUSINESS_READ')")
+@PreAuthorize("T(cn.zhiben.analytics.internal.AnalyticsQueries).reads(principal)")
 class AnalyticsPageController {
 
     private final AnalyticsQueries queries;
@@ -120,8 +120,9 @@ class AnalyticsPageController {
 
     /** The form: one row per industry, fields found_<code>, major_<code>, rectified_<code>; empty rows are left out. */
     @PostMapping("/analytics/comparison")
-    String submitForm(@RequestParam String month, @RequestParam MultiValueMap<String, String> form,
+    String submitForm(@RequestParam(required = false) String month, @RequestParam MultiValueMap<String, String> form,
                       RedirectAttributes redirect) {
+        CountyComparison.submittingCounty();
         YearMonth m = AnalyticsApiController.month(month);
         List<CountyComparison.Line> lines = new ArrayList<>();
         for (Industry i : industries.all()) {
@@ -139,9 +140,14 @@ class AnalyticsPageController {
     }
 
     @PostMapping("/analytics/comparison/upload")
-    String upload(@RequestParam String month, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
+    String upload(@RequestParam(required = false) String month,
+                  @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
+        CountyComparison.submittingCounty();
         YearMonth m = AnalyticsApiController.month(month);
+        if (file == null || file.isEmpty()) {
+            throw ProblemException.badRequest("FILE_REQUIRED", "请上传按模板填写的 .xlsx 文件");
+        }
         CountyComparison.Result result = comparison.submit(m, comparison.parse(file.getInputStream()));
         redirect.addFlashAttribute("success", "已导入 " + result.month() + " 月度数据，发现差异 " + result.discrepancies().size() + " 项");
         return "redirect:/analytics/comparison?month=" + m + "&county=" + result.countyCode();
