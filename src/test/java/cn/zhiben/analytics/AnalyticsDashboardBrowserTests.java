@@ -66,6 +66,7 @@ class AnalyticsDashboardBrowserTests extends BrowserTest {
             WebDriverReady.await(browser, waiting());
             // click 泽州县 on the map, at its centroid as ECharts draws it
             WebElement map = browser.findElement(By.id("an-map"));
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", map);
             @SuppressWarnings("unchecked")
             List<Number> p = (List<Number>) ((JavascriptExecutor) browser).executeScript(
                     "var c = window.zhibenAnalytics.charts['an-map'];"

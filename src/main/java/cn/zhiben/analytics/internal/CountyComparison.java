@@ -175,9 +175,12 @@ public class CountyComparison {
         if (c == null || c.getCellType() == CellType.BLANK) {
             return 0;
         }
+        String text = c.getCellType() == CellType.NUMERIC ? null : new DataFormatter().formatCellValue(c).trim();
+        if (text != null && text.isEmpty()) {
+            return 0;   // an empty text cell, as spreadsheet programs leave after clearing a value
+        }
         try {
-            double d = c.getCellType() == CellType.NUMERIC ? c.getNumericCellValue()
-                    : Double.parseDouble(new DataFormatter().formatCellValue(c).trim());
+            double d = text == null ? c.getNumericCellValue() : Double.parseDouble(text);
             if (d != Math.rint(d)) {
                 throw new NumberFormatException();
             }
@@ -192,7 +195,7 @@ public class CountyComparison {
         List<String[]> rows = new ArrayList<>();
         for (Industry i : industries.all()) {
             if (i.assignable() && i.active()) {
-                rows.add(new String[]{i.code(), i.name(), "", "", ""});
+                rows.add(new String[]{i.code(), i.name(), null, null, null});
             }
         }
         return Xlsx.write("月度数据", List.of("行业代码", "行业名称", "发现隐患数", "其中重大隐患数", "整改销号（关闭）数"), rows);
