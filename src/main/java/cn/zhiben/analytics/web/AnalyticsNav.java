@@ -14,7 +14,7 @@ class AnalyticsNav implements NavContributor {
     @Override
     public List<NavItem> navItems() {
         return List.of(
-                new NavItem(GROUP, "挂图作战", "/analytics", 300, u -> AnalyticsQueries.reads(u)),
+                new NavItem(GROUP, "隐患统计分析", "/analytics", 300, u -> AnalyticsQueries.reads(u)),
                 new NavItem(GROUP, "大屏模式", "/analytics/screen", 301, u -> AnalyticsQueries.reads(u)),
                 new NavItem(GROUP, "市县两级比对", "/analytics/comparison", 302, u -> AnalyticsQueries.reads(u)));
     }
