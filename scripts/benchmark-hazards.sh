@@ -80,7 +80,13 @@ log "platform up after $(( $(date +%s) - started )) s"
 java -cp "$CP" cn.zhiben.bench.HazardDataGenerator --jdbc-url="$JDBC_URL" --hazards="$HAZARDS" \
   --enterprises="$ENTERPRISES" --seed="$SEED" --key-file="${BENCH_DIR}/keys/field.key" --password-file="$PG_PASSWORD_FILE"
 
-# 4. measure
+# 4. measure (BENCH_MEASURE=analytics: the analytics benchmark instead, see scripts/benchmark-analytics.sh)
+if [[ ${BENCH_MEASURE:-hazards} == analytics ]]; then
+  java -cp "$CP" cn.zhiben.bench.AnalyticsBenchmark --base-url="$BASE_URL" --jdbc-url="$JDBC_URL" \
+    --password-file="$PG_PASSWORD_FILE" --requests="$REQUESTS" --label="$LABEL" --out=target/bench \
+    --raw-runs="${BENCH_RAW_RUNS:-10}" --events="${BENCH_EVENTS:-200}"
+  exit 0
+fi
 java -cp "$CP" cn.zhiben.bench.HazardBenchmark --base-url="$BASE_URL" --jdbc-url="$JDBC_URL" --password-file="$PG_PASSWORD_FILE" --pg-port="$PG_PORT" \
   --requests="$REQUESTS" --warmup="$WARMUP" --concurrency="$CONCURRENCY" --seed="$SEED" --label="$LABEL" \
   --pgbench="$PGBENCH" --out=target/bench ${BENCH_ONLY:+--only="$BENCH_ONLY"}

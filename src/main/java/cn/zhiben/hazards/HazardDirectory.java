@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Read access to hazards for other modules. No data scope is applied here: the calling module applies its own scope
@@ -56,4 +57,10 @@ public interface HazardDirectory {
      * from and to inclusive (Asia/Shanghai dates).
      */
     Figures figures(String regionCodeOrNull, Set<String> industryCodesOrNull, LocalDate from, LocalDate to);
+
+    /**
+     * Every hazard as it stands now, streamed in id order (for rebuilding a read model from the source; the same
+     * snapshot {@link HazardEvents.HazardChanged} carries). Runs in one read-only transaction.
+     */
+    void forEachSnapshot(Consumer<HazardSnapshot> consumer);
 }

@@ -93,6 +93,13 @@ public final class HazardEvents {
     }
 
     /**
+     * Published on every save of a hazard (creation included), in the saving transaction: the whole hazard as it now
+     * stands, for read models that need every facet. Keep the highest {@code snapshot.version()}.
+     */
+    public record HazardChanged(HazardSnapshot snapshot) {
+    }
+
+    /**
      * Demo data only: a demo hazard's story was made today and then moved back {@code days} days, so its timeline reads as
      * it would have happened. Carries when, on the moved timeline, the hazard was reported, listed, had its extension
      * decided and was signed off (null where it was not), so that messages about it can be dated and worded to agree.

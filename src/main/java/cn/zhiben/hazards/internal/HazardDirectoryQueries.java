@@ -29,9 +29,16 @@ class HazardDirectoryQueries implements HazardDirectory {
     private static final String OPEN = HazardStatus.openSql("h.status");
 
     private final JdbcClient jdbc;
+    private final HazardSnapshots snapshots;
 
-    HazardDirectoryQueries(JdbcClient jdbc) {
+    HazardDirectoryQueries(JdbcClient jdbc, HazardSnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    public void forEachSnapshot(java.util.function.Consumer<cn.zhiben.hazards.HazardSnapshot> consumer) {
+        snapshots.forEach(consumer);
     }
 
     @Override

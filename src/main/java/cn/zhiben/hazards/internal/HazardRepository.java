@@ -36,9 +36,11 @@ public class HazardRepository {
             h.accountability_closed_by""";
 
     private final JdbcClient jdbc;
+    private final HazardSnapshots snapshots;
 
-    HazardRepository(JdbcClient jdbc) {
+    HazardRepository(JdbcClient jdbc, HazardSnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
     }
 
     /** The hazard if it exists and lies inside the scope; otherwise empty (the caller answers 404 either way). */
@@ -169,6 +171,7 @@ public class HazardRepository {
                 .param("accOpened", ts(h.accountabilityOpenedAt))
                 .update();
         appendTransitions(h);
+        snapshots.publish(h.id);
     }
 
     /** Writes the mutable state if nobody else changed the hazard since it was loaded; appends the new timeline steps. */
@@ -210,6 +213,7 @@ public class HazardRepository {
         }
         h.version++;
         appendTransitions(h);
+        snapshots.publish(h.id);
     }
 
     private void appendTransitions(Hazard h) {
