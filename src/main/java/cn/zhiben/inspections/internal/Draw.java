@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * The random draw of 双随机一公开 (国办发〔2015〕58号: objects drawn from a directory, inspectors from the enforcement staff
  * list, by lottery; results published), as a pure function of its stored inputs and seed, so that anyone can re-run it:
- * {@code run(inputs, seed)} always gives the same result. Algorithm ZB-DRAW-1 (docs/inspections.md, decision 0014):
+ * {@code run(inputs, seed)} always gives the same result. Algorithm ZB-DRAW-1 (docs/inspections.md, decision 0020):
  * <ol>
  *   <li>each target group in order picks its quota from its candidates not yet picked (ascending id order):
  *       RANDOM by a partial Fisher–Yates shuffle with the stream "enterprises/{group}", DUE by the oldest last inspection;</li>
