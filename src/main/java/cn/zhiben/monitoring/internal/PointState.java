@@ -1,0 +1,27 @@
+package cn.zhiben.monitoring.internal;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** What the rules remember of one point between readings; owned by the point's ingestion lane (one thread). */
+final class PointState {
+
+    double last = Double.NaN;
+    Instant lastAt;
+    Evaluation.Flat flat;
+    final Set<String> active = new HashSet<>();
+    final Map<String, Double> peaks = new HashMap<>();
+
+    PointState copy() {
+        PointState c = new PointState();
+        c.last = last;
+        c.lastAt = lastAt;
+        c.flat = flat;
+        c.active.addAll(active);
+        c.peaks.putAll(peaks);
+        return c;
+    }
+}
