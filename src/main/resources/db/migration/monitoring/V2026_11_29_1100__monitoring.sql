@@ -41,6 +41,10 @@ create table mon_device (
     code          text        not null unique,
     name          text        not null,
     enterprise_id uuid        not null,
+    enterprise_name text      not null,
+    region_code   text        not null,
+    zone_code     text,
+    industry_code text        not null,
     secret_hash   text        not null,
     enabled       boolean     not null default true,
     demo          boolean     not null default false,
@@ -111,6 +115,17 @@ create table mon_agg_5m (
     primary key (point_no, bucket)
 );
 create index mon_agg_5m_bucket on mon_agg_5m (bucket);
+-- buckets that received readings after they were aggregated (late uploads), to aggregate again
+create table mon_agg_dirty (
+    point_no int         not null,
+    bucket   timestamptz not null,
+    primary key (point_no, bucket)
+);
+-- where the aggregation job has got to, and other small job state
+create table mon_job_state (
+    name  text primary key,
+    at    timestamptz not null
+);
 
 create sequence mon_alarm_seq;
 

@@ -63,7 +63,7 @@ public class AlarmWriter {
                     :level, 'RAISED', :threshold, :value, :value, :reading, :now, :now, 1, :due, :demo)
                 on conflict (subject_key, rule_code) where status <> 'CLOSED' do update
                     set trigger_count = mon_alarm.trigger_count + 1, last_triggered_at = excluded.last_triggered_at,
-                        cleared_at = null, version = mon_alarm.version + 1,
+                        cleared_at = null,
                         peak_value = case when excluded.peak_value is null then mon_alarm.peak_value
                                           when mon_alarm.peak_value is null then excluded.peak_value
                                           when :low then least(mon_alarm.peak_value, excluded.peak_value)
@@ -98,7 +98,7 @@ public class AlarmWriter {
     /** The condition ended (below the restore value, data again, load back to normal): 已恢复. */
     public Optional<UUID> clear(String subjectKey, String ruleCode, Double value, Instant now) {
         var row = jdbc.sql("""
-                update mon_alarm set cleared_at = :now, version = version + 1
+                update mon_alarm set cleared_at = :now
                 where subject_key = :k and rule_code = :r and status <> 'CLOSED' and cleared_at is null
                 returning id, status""")
                 .param("now", Timestamp.from(now)).param("k", subjectKey).param("r", ruleCode)

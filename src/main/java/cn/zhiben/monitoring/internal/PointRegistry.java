@@ -100,6 +100,7 @@ public class PointRegistry {
     }
 
     public Optional<PointInfo> point(int no) {
+        checkRuleVersion();
         PointInfo p = byNo.get(no);
         if (p != null) {
             return Optional.of(p);
@@ -126,7 +127,9 @@ public class PointRegistry {
         return found;
     }
 
+    /** Every known point (loaded on first use). */
     public java.util.Collection<PointInfo> points() {
+        checkRuleVersion();
         return byNo.values();
     }
 

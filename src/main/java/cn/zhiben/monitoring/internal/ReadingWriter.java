@@ -102,6 +102,7 @@ public class ReadingWriter {
                 if (!latest.isEmpty()) {
                     upsert(c, UPSERT_LATEST, new ArrayList<>(latest.values()));
                 }
+                markLate(c, fresh);
                 List<java.util.UUID> changed = evaluate(fresh, states, seed, working);
                 return new Result(fresh.size(), readings.size() - fresh.size(),
                         latest.values().stream().map(Reading::point).toList(), changed);
@@ -153,6 +154,35 @@ public class ReadingWriter {
             alarms.peak(sig.point().id().toString(), sig.rule().code(), sig.value(), sig.rule().direction() == Rule.Direction.LOW);
         }
         return changed;
+    }
+
+    /** Readings older than the aggregation lag land in buckets already aggregated: mark those to do again. */
+    private void markLate(Connection c, List<Reading> fresh) throws SQLException {
+        long cutoff = clock.millis() - Aggregates.LAG.toMillis();
+        Set<Long> seen = new HashSet<>();
+        List<Integer> nos = new ArrayList<>();
+        List<Long> buckets = new ArrayList<>();
+        for (Reading r : fresh) {
+            long ms = r.ts().toEpochMilli();
+            if (ms < cutoff) {
+                long bucket = ms - Math.floorMod(ms, Aggregates.BUCKET_MS);
+                if (seen.add(bucket * 100_003 + r.point().no())) {
+                    nos.add(r.point().no());
+                    buckets.add(bucket);
+                }
+            }
+        }
+        if (nos.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into mon_agg_dirty (point_no, bucket)
+                select n, to_timestamp(0) + b * interval '1 millisecond' from unnest(?::int4[], ?::int8[]) as x(n, b)
+                on conflict do nothing""")) {
+            ps.setArray(1, c.createArrayOf("int4", nos.toArray()));
+            ps.setArray(2, c.createArrayOf("int8", buckets.toArray()));
+            ps.executeUpdate();
+        }
     }
 
     private static Set<Key> insertRaw(Connection c, List<Reading> readings) throws SQLException {
