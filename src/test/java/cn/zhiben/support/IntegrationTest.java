@@ -26,6 +26,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "zhiben.demo=true",
         // tests make their own hazards; HazardDemoDataTests makes the demo ones explicitly
         "zhiben.hazards.demo-data=false",
+        // the MQTT endpoint on a free port; the demo simulator off (tests send their own readings)
+        "zhiben.monitoring.mqtt.port=0",
+        "zhiben.monitoring.simulator.enabled=false",
         "zhiben.db.embedded.ephemeral=true",
         "zhiben.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
         "logging.level.cn.zhiben=warn"
