@@ -102,7 +102,7 @@ public class PointQueries {
                   (select count(*) from mon_alarm a where a.enterprise_id = p.enterprise_id and a.status <> 'CLOSED' and a.level = 'ORANGE'),
                   (select count(*) from mon_alarm a where a.enterprise_id = p.enterprise_id and a.status <> 'CLOSED' and a.level = 'YELLOW'),
                   (select count(*) from mon_alarm a where a.enterprise_id = p.enterprise_id and a.status <> 'CLOSED' and a.level = 'BLUE')
-                from mon_point p where """ + where + " group by p.enterprise_id order by min(p.region_code), min(p.enterprise_name)")
+                from mon_point p where\s""" + where + " group by p.enterprise_id order by min(p.region_code), min(p.enterprise_name)")
                 .params(params)
                 .query((rs, n) -> new EnterpriseTile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10)))
@@ -141,7 +141,7 @@ public class PointQueries {
         return jdbc.sql("""
                 select d.id, d.code, d.name, d.enterprise_id, d.enterprise_name, d.enabled, d.demo, d.created_at,
                        (select count(*) from mon_point p where p.device_id = d.id)
-                from mon_device d where (:ent::uuid is null or d.enterprise_id = :ent) and """ + s.where() + " order by d.code")
+                from mon_device d where (:ent::uuid is null or d.enterprise_id = :ent) and\s""" + s.where() + " order by d.code")
                 .param("ent", enterpriseId).params(s.params())
                 .query((rs, n) -> new DeviceView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, UUID.class), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7),
