@@ -91,10 +91,10 @@ public class AlarmService {
     public Converted convert(UUID id, Conversion c) {
         CurrentUser user = CurrentUser.require();
         Alarm a = alarms.find(id, user.scope()).orElseThrow(AlarmService::notFound);
+        AlarmPolicy.require(user, a, AlarmAction.CONVERT);
         if (a.hazardId() != null) {
             return new Converted(a.hazardId(), a.hazardNumber(), false);
         }
-        AlarmPolicy.require(user, a, AlarmAction.CONVERT);
         if (!a.allows(AlarmAction.CONVERT)) {
             throw new ProblemException(HttpStatus.CONFLICT, "ALARM_NOT_CONVERTIBLE",
                     "只有核查属实或部分属实的报警可以转为隐患（当前：" + a.status().label()

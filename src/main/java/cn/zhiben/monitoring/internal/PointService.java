@@ -267,7 +267,8 @@ public class PointService {
         return id;
     }
 
-    private CurrentUser requireManager() {
+    /** The right to set up devices and points, checked before anything is read from the request. */
+    public CurrentUser requireManager() {
         CurrentUser user = CurrentUser.require();
         if (!mayManage(user)) {
             throw ProblemException.forbidden("MONITORING_SETUP_FORBIDDEN", "当前账号不能设置监测设备和测点");

@@ -124,7 +124,8 @@ class MonitoringApiController {
 
     @Operation(summary = "从 .xlsx 批量导入测点（全部成功或全部不导入）")
     @PostMapping(value = "/points/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Object> importPoints(@RequestPart("file") MultipartFile file) throws IOException {
+    Map<String, Object> importPoints(@RequestPart(value = "file", required = false) MultipartFile file) throws IOException {
+        pointService.requireManager();
         if (file == null || file.isEmpty()) {
             throw ProblemException.badRequest("IMPORT_EMPTY", "请选择要导入的 .xlsx 文件");
         }

@@ -254,7 +254,8 @@ class MonitoringPageController {
     }
 
     @PostMapping("/points/import")
-    String importPoints(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+    String importPoints(@RequestParam(value = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+        pointService.requireManager();
         if (file == null || file.isEmpty()) {
             throw ProblemException.badRequest("IMPORT_EMPTY", "请选择要导入的 .xlsx 文件");
         }
