@@ -24,6 +24,8 @@ class HazardIntakeIntegrationTests extends HazardTestSupport {
     HazardDirectory directory;
     @Autowired
     AccountDirectory accounts;
+    @Autowired
+    SelfCheckEvidence selfCheckEvidence;
 
     private HazardIntake.ExternalFinding finding(String ref, UUID enterprise) {
         return new HazardIntake.ExternalFinding("inspections", ref, "检查记录 测试〔2026〕1号 第1项", "/inspections/" + ref,
@@ -89,5 +91,22 @@ class HazardIntakeIntegrationTests extends HazardTestSupport {
                 .isEqualTo(mineOnly);
         assertThat(directory.figures("140581", null, today().minusDays(1), today())).as("高平 is another county")
                 .isEqualTo(otherCountyBefore);
+    }
+
+    @Test
+    void selfCheckEvidenceFlagsTheHazardOnceWithTheEvidenceOnItsTimeline() throws Exception {
+        UUID mine = coalMine();
+        var registered = accounts.runAs("zezhou-yingji", () -> intake.register(finding(UUID.randomUUID().toString(), mine)));
+        String ref = UUID.randomUUID().toString();
+        String evidence = "2026-11-12 企业级自查覆盖该条款，记录为合格";
+        assertThat(selfCheckEvidence.record(registered.hazardId(), "inspections", ref, evidence)).isTrue();
+        assertThat(selfCheckEvidence.record(registered.hazardId(), "inspections", ref, evidence)).isFalse();
+        var d = detail(token("zezhou-yingji"), registered.hazardId());
+        assertThat(d.at("/hazard/row/selfCheckMissed").asBoolean()).isTrue();
+        var steps = new ArrayList<String>();
+        d.at("/hazard/timeline").forEach(t -> steps.add(t.get("action").asString() + ":" + t.path("reason").asString()));
+        assertThat(steps).containsOnlyOnce("SELF_CHECK_EVIDENCE:" + evidence);
+        assertThatThrownBy(() -> selfCheckEvidence.record(UUID.randomUUID(), "inspections", UUID.randomUUID().toString(), evidence))
+                .isInstanceOf(ProblemException.class);
     }
 }

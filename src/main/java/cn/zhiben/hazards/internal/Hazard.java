@@ -429,6 +429,19 @@ public class Hazard {
         record(status, status, HazardAction.DISMISS_DUPLICATE, actor, at, reason);
     }
 
+    /**
+     * Another module shows the enterprise's own checks covered this hazard without finding it: the 自查未发现 flag is
+     * set with the evidence on the timeline. Only for hazards found by others.
+     */
+    void selfCheckEvidence(Instant at, String evidence) {
+        requireReason(evidence);
+        if (!channel.external()) {
+            throw new IllegalTransitionException("HAZARD_SELF_REPORTED", "企业自查发现的隐患不存在自查未发现");
+        }
+        selfCheckMissed = true;
+        record(status, status, HazardAction.SELF_CHECK_EVIDENCE, HazardActor.system(), at, evidence);
+    }
+
     /** An attachment is part of the timeline too. */
     void attached(HazardActor actor, Instant at, String fileName) {
         if (status == MERGED) {

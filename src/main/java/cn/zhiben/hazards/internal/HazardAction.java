@@ -27,7 +27,8 @@ public enum HazardAction {
     REOPEN("抽查重新打开"),
     MERGE("合并重复隐患"),
     DISMISS_DUPLICATE("确认不是重复"),
-    ATTACH("上传附件");
+    ATTACH("上传附件"),
+    SELF_CHECK_EVIDENCE("自查未发现佐证");
 
     private final String label;
 

@@ -149,8 +149,23 @@ public class EnterpriseService {
                 r.controllerMobileEnc() == null ? null : encryptor.decrypt(r.controllerMobileEnc()));
     }
 
+    /**
+     * Whether the user may register enterprises at all: government accounts with the right may, inside their scope; an
+     * enterprise account only keeps its own record. Asked before the form is shown or read.
+     */
+    public boolean mayCreate(CurrentUser user) {
+        return user.can(Permission.ENTERPRISE_WRITE) && user.scope().enterpriseId() == null;
+    }
+
+    public void requireMayCreate(CurrentUser user) {
+        if (!mayCreate(user)) {
+            throw ProblemException.forbidden("ENTERPRISE_CREATE_FORBIDDEN", "当前账号不能登记企业");
+        }
+    }
+
     @Transactional
     public EnterpriseView create(CurrentUser user, EnterpriseDraft draft) {
+        requireMayCreate(user);
         EnterpriseReference ref = reference();
         EnterpriseData data = validOrThrow(EnterpriseValidator.validate(draft, ref), List.of());
         if (!user.scope().covers(null, data.regionCode(), data.zoneCode(), data.industryCode())) {

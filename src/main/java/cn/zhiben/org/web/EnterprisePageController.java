@@ -140,12 +140,14 @@ class EnterprisePageController {
     @GetMapping("/new")
     @PreAuthorize("hasAuthority('PERM_ENTERPRISE_WRITE')")
     String createForm(Model model) {
+        enterprises.requireMayCreate(CurrentUser.require());
         return form(model, EnterpriseForm.blank(), null, Map.of(), null);
     }
 
     @PostMapping
     @PreAuthorize("hasAuthority('PERM_ENTERPRISE_WRITE')")
     String create(@ModelAttribute EnterpriseForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        enterprises.requireMayCreate(CurrentUser.require());
         try {
             EnterpriseView created = enterprises.create(CurrentUser.require(), form.draft());
             redirect.addFlashAttribute("saved", "企业已登记");
@@ -216,10 +218,10 @@ class EnterprisePageController {
         model.addAttribute("specialOperations", SpecialOperation.values());
     }
 
-    private static void permissions(Model model, CurrentUser user) {
+    private void permissions(Model model, CurrentUser user) {
         model.addAttribute("time", TIME);
         model.addAttribute("canWrite", user.can(Permission.ENTERPRISE_WRITE));
-        model.addAttribute("canCreate", user.can(Permission.ENTERPRISE_WRITE) && user.scope().enterpriseId() == null);
+        model.addAttribute("canCreate", enterprises.mayCreate(user));
         model.addAttribute("canImport", user.can(Permission.ENTERPRISE_IMPORT));
         model.addAttribute("canReadPii", user.can(Permission.PII_READ));
     }

@@ -45,6 +45,10 @@ public class ZhibenErrorController implements ErrorController {
 
     private static HttpStatus status(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // /error asked for directly, not reached through an error: there is nothing here
+            return HttpStatus.NOT_FOUND;
+        }
         if (code instanceof Integer i) {
             HttpStatus s = HttpStatus.resolve(i);
             if (s != null) {
@@ -61,6 +65,8 @@ public class ZhibenErrorController implements ErrorController {
             case FORBIDDEN -> "FORBIDDEN";
             case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
             case CONTENT_TOO_LARGE -> "BODY_TOO_LARGE";
+            case URI_TOO_LONG -> "URI_TOO_LONG";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "HEADER_TOO_LARGE";
             case BAD_REQUEST -> "BAD_REQUEST";
             default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "REQUEST_FAILED";
         };
@@ -73,6 +79,8 @@ public class ZhibenErrorController implements ErrorController {
             case FORBIDDEN -> "当前账号无权访问";
             case METHOD_NOT_ALLOWED -> "不支持的请求方法";
             case CONTENT_TOO_LARGE -> "请求内容超过大小上限";
+            case URI_TOO_LONG -> "请求地址（含查询参数）过长，请减少筛选条件后重试";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "请求头或地址过长，请减少筛选条件后重试";
             case BAD_REQUEST -> "请求有误";
             default -> status.is5xxServerError() ? "系统内部错误，请稍后重试" : "请求失败";
         };
