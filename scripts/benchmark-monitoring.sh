@@ -58,7 +58,8 @@ java -Xmx1g -cp "$JAR" -Dloader.main=cn.zhiben.monitoring.internal.LoadGenerator
   --url "http://127.0.0.1:$HTTP_PORT" --mqtt "tcp://127.0.0.1:$MQTT_PORT" --user city --password 'Zhiben@2026' \
   --devices "$DEVICES" --points-per-device "$POINTS" --batch "$BATCH" --inflight "$INFLIGHT" --rate "$RATE" \
   --seconds "$SECONDS_RUN" --overload-seconds "$OVERLOAD" --recovery-seconds "$RECOVERY" \
-  --jdbc "jdbc:postgresql://127.0.0.1:$PG_PORT/zhiben?user=postgres&password=postgres" | tee "$DIR/load.txt"
+  --jdbc "jdbc:postgresql://127.0.0.1:$PG_PORT/zhiben?user=postgres&password=postgres" | tee "$DIR/load.txt" \
+  || log "the load generator failed (see above); the figures so far are printed"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 kill $JSTAT 2>/dev/null || true
 # heap used (S0U+S1U+EU+OU, KB) per 2-second sample, and the old generation's capacity

@@ -299,10 +299,14 @@ public final class LoadGenerator {
             return new Result(readings.get(), messages.get(), elapsed, l);
         }
 
-        void close() throws Exception {
+        void close() {
             for (MqttAsyncClient c : clients) {
-                c.disconnect().waitForCompletion(10_000);
-                c.close();
+                try {
+                    c.disconnectForcibly(1_000, 10_000);
+                    c.close(true);
+                } catch (Exception e) {
+                    System.out.println("disconnect of " + c.getClientId() + " did not complete: " + e.getMessage());
+                }
             }
         }
     }
