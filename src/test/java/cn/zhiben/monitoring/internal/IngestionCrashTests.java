@@ -1,5 +1,6 @@
 package cn.zhiben.monitoring.internal;
 
+import crashnode.IngestionNode;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;

@@ -1,4 +1,14 @@
-package cn.zhiben.monitoring.internal;
+package crashnode;
+
+import cn.zhiben.monitoring.internal.AlarmWriter;
+import cn.zhiben.monitoring.internal.IngestPipeline;
+import cn.zhiben.monitoring.internal.Intake;
+import cn.zhiben.monitoring.internal.MqttEndpoint;
+import cn.zhiben.monitoring.internal.Partitions;
+import cn.zhiben.monitoring.internal.PointRegistry;
+import cn.zhiben.monitoring.internal.ReadingWriter;
+import cn.zhiben.monitoring.internal.Rejections;
+import cn.zhiben.monitoring.internal.RuleBook;
 
 import cn.zhiben.monitoring.MonitoringProperties;
 import cn.zhiben.platform.PlatformProperties;
@@ -14,7 +24,8 @@ import org.springframework.context.annotation.Import;
 import java.time.Clock;
 
 /**
- * The child JVM of {@link IngestionCrashTests}: the platform's ingestion path — the same beans (MQTT endpoint, intake,
+ * The child JVM of {@code IngestionCrashTests} (outside the cn.zhiben package, so that the application's component scan
+ * in the test context never picks this configuration up): the platform's ingestion path — the same beans (MQTT endpoint, intake,
  * pipeline, writer, rules, alarms, partitions) on the same embedded PostgreSQL set-up and the same migrations — without
  * the pages and the other modules, so that it starts in seconds and can be killed and restarted within a test.
  */
