@@ -102,6 +102,10 @@ class DeviceIngestController {
     }
 
     private DeviceInfo authenticate(String authorization) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            // a signed-in account is known but is not a device: readings come only from devices (their code and secret)
+            throw ProblemException.forbidden("INGEST_DEVICES_ONLY", "读数只能由设备上传（HTTP Basic：设备编码:设备密钥），账号令牌不能上传读数");
+        }
         String code = null;
         String secret = null;
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {

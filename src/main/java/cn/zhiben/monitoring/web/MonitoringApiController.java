@@ -114,6 +114,7 @@ class MonitoringApiController {
     }
 
     @Operation(summary = "新增测点（阈值按监测类型和位置类型取自规则数据）")
+    @SetupRight.Required
     @PostMapping("/points")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> createPoint(@Valid @RequestBody PointInput in) {
@@ -123,6 +124,7 @@ class MonitoringApiController {
     }
 
     @Operation(summary = "从 .xlsx 批量导入测点（全部成功或全部不导入）")
+    @SetupRight.Required
     @PostMapping(value = "/points/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, Object> importPoints(@RequestPart(value = "file", required = false) MultipartFile file) throws IOException {
         pointService.requireManager();
@@ -136,6 +138,7 @@ class MonitoringApiController {
     }
 
     @Operation(summary = "启用或停用测点")
+    @SetupRight.Required
     @PutMapping("/points/{id}/enabled")
     Map<String, Object> enable(@PathVariable UUID id, @Valid @RequestBody Enabled in) {
         pointService.setEnabled(id, in.enabled());
@@ -168,6 +171,7 @@ class MonitoringApiController {
     }
 
     @Operation(summary = "新增设备（网关或单个传感器）；密钥只在此返回一次，平台只保存其哈希")
+    @SetupRight.Required
     @PostMapping("/devices")
     @ResponseStatus(HttpStatus.CREATED)
     PointService.CreatedDevice createDevice(@Valid @RequestBody DeviceInput in) {
@@ -175,6 +179,7 @@ class MonitoringApiController {
     }
 
     @Operation(summary = "重新生成设备密钥（旧密钥立即失效）")
+    @SetupRight.Required
     @PostMapping("/devices/{id}/secret")
     PointService.CreatedDevice rotate(@PathVariable UUID id) {
         return pointService.rotateSecret(id);

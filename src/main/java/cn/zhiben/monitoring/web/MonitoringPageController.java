@@ -253,6 +253,7 @@ class MonitoringPageController {
                 .body(PointSheet.template());
     }
 
+    @SetupRight.Required
     @PostMapping("/points/import")
     String importPoints(@RequestParam(value = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
         pointService.requireManager();
@@ -264,6 +265,7 @@ class MonitoringPageController {
         return "redirect:/monitoring/points";
     }
 
+    @SetupRight.Required
     @PostMapping("/devices")
     String createDevice(@RequestParam UUID enterpriseId, @RequestParam String code, @RequestParam String name,
                         RedirectAttributes redirect) {
