@@ -48,9 +48,16 @@ public record MonitoringProperties(
      * @param lowWater       queued readings at which reading resumes
      * @param maxFuture      how far a reading's time may lie ahead of the server clock
      */
+    /**
+     * @param stateRefresh a lane that has not seen a point for this long reloads the point's rule state (latest value,
+     *                     flat-line start, active conditions) from the database before judging its next reading, so a
+     *                     point that moved from another instance is judged from where that instance left it (our
+     *                     inference: a minute is longer than the usual reporting interval of 10–30 s, so points that
+     *                     stream steadily to one instance never reload)
+     */
     public record Ingest(@DefaultValue("2") int lanes, @DefaultValue("5000") int maxBatch,
                          @DefaultValue("200000") int highWater, @DefaultValue("50000") int lowWater,
-                         @DefaultValue("5m") Duration maxFuture) {
+                         @DefaultValue("5m") Duration maxFuture, @DefaultValue("60s") Duration stateRefresh) {
     }
 
     /**

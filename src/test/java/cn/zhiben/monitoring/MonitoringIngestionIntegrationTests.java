@@ -5,6 +5,8 @@ import cn.zhiben.monitoring.internal.MqttEndpoint;
 import cn.zhiben.monitoring.internal.NoDataSweep;
 import cn.zhiben.monitoring.internal.PointKind;
 import cn.zhiben.monitoring.internal.PointRegistry;
+import cn.zhiben.monitoring.internal.Reading;
+import cn.zhiben.monitoring.internal.ReadingWriter;
 import cn.zhiben.monitoring.internal.Rejections;
 import cn.zhiben.monitoring.internal.Rule;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -51,6 +53,8 @@ class MonitoringIngestionIntegrationTests extends MonitoringTestSupport {
     PointRegistry registry;
     @Autowired
     PlatformTransactionManager txManager;
+    @Autowired
+    ReadingWriter writer;
 
     private static long seq() {
         return SEQ.incrementAndGet();
@@ -217,7 +221,7 @@ class MonitoringIngestionIntegrationTests extends MonitoringTestSupport {
             pool.shutdownNow();
         }
         assertThat(stored(s.id("CH4"))).isEqualTo(80);
-        assertThat(alarms(s.id("CH4"))).extracting(AlarmRow::rule).containsExactlyInAnyOrder("CH4_ALARM", "CH4_POWER_CUT");
+        assertThat(thresholdAlarms(s)).extracting(AlarmRow::rule).containsExactlyInAnyOrder("CH4_ALARM", "CH4_POWER_CUT");
         assertThat(alarms(s.id("CH4"))).allSatisfy(a -> assertThat(a.triggerCount()).isEqualTo(1));
     }
 
@@ -244,6 +248,28 @@ class MonitoringIngestionIntegrationTests extends MonitoringTestSupport {
             assertThat(a.triggerCount()).isEqualTo(8);
             assertThat(a.peak()).isEqualTo(1.8);
         });
+    }
+
+    @Test
+    void anotherInstanceJudgingAPointContinuesFromTheStoredStateSoHysteresisHolds() throws Exception {
+        Setup s = setup(PointSpec.of("CH4", PointKind.METHANE, "LW_FACE"));
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
+        // this instance: 1.6 % raises the alarm and the power cut (煤矿安全规程 第498条: 报警≥1.0, 断电≥1.5, 复电<1.0)
+        send(s, batch(reading(s.code("CH4"), 1, t, 0.4), reading(s.code("CH4"), 2, t.plusSeconds(10), 1.6)));
+        assertThat(thresholdAlarms(s)).extracting(AlarmRow::rule).containsExactlyInAnyOrder("CH4_ALARM", "CH4_POWER_CUT");
+        // another instance, which has never seen the point (its own empty lane state), gets the next readings:
+        // 1.2 % keeps the power cut (above the restore value), 0.8 % restores both
+        var point = registry.point(s.code("CH4")).orElseThrow();
+        Map<Integer, cn.zhiben.monitoring.internal.PointState> other = new java.util.HashMap<>();
+        writer.write(List.of(new Reading(point, 3, t.plusSeconds(20), 1.2, Instant.now())), other);
+        assertThat(thresholdAlarms(s)).allSatisfy(a -> assertThat(a.clearedAt()).as(a.rule()).isNull());
+        writer.write(List.of(new Reading(point, 4, t.plusSeconds(30), 0.8, Instant.now())), other);
+        assertThat(thresholdAlarms(s)).hasSize(2).allSatisfy(a -> assertThat(a.clearedAt()).as(a.rule()).isNotNull());
+    }
+
+    /** The alarm and power-cut alarms of the test's methane point (the jump also trips the rate-of-change rule). */
+    private List<AlarmRow> thresholdAlarms(Setup s) {
+        return alarms(s.id("CH4")).stream().filter(a -> a.rule().equals("CH4_ALARM") || a.rule().equals("CH4_POWER_CUT")).toList();
     }
 
     @Test

@@ -4,7 +4,6 @@ import cn.zhiben.monitoring.MonitoringProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -42,7 +41,6 @@ public class IngestPipeline implements SmartLifecycle {
     }
 
     private final ReadingWriter writer;
-    private final JdbcClient jdbc;
     private final MonitoringProperties.Ingest config;
     private final List<Lane> lanes = new ArrayList<>();
     private final AtomicLong queued = new AtomicLong();
@@ -53,9 +51,8 @@ public class IngestPipeline implements SmartLifecycle {
     private final AtomicLong committedReadings = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
 
-    IngestPipeline(ReadingWriter writer, JdbcClient jdbc, MonitoringProperties properties) {
+    IngestPipeline(ReadingWriter writer, MonitoringProperties properties) {
         this.writer = writer;
-        this.jdbc = jdbc;
         this.config = properties.ingest();
     }
 
@@ -152,7 +149,6 @@ public class IngestPipeline implements SmartLifecycle {
         final int index;
         final LinkedBlockingQueue<Part> queue = new LinkedBlockingQueue<>();
         final Map<Integer, PointState> states = new HashMap<>();
-        Map<Integer, PointState> seeds = Map.of();
         Thread thread;
 
         Lane(int index) {
@@ -161,7 +157,6 @@ public class IngestPipeline implements SmartLifecycle {
 
         @Override
         public void run() {
-            seeds = loadSeeds(index);
             while (running || !queue.isEmpty()) {
                 Part first;
                 try {
@@ -185,7 +180,7 @@ public class IngestPipeline implements SmartLifecycle {
                 batch.forEach(p -> all.addAll(p.readings()));
                 ReadingWriter.Result result = null;
                 try {
-                    result = writer.write(all, states, no -> seeds.getOrDefault(no, new PointState()));
+                    result = writer.write(all, states);
                     committedReadings.addAndGet(all.size());
                     commits.incrementAndGet();
                 } catch (RuntimeException e) {
@@ -208,35 +203,6 @@ public class IngestPipeline implements SmartLifecycle {
                 }
             }
         }
-    }
-
-    /** The state the rules left for the points of a lane: open, uncleared alarms and the last value. */
-    private Map<Integer, PointState> loadSeeds(int lane) {
-        Map<Integer, PointState> seeds = new HashMap<>();
-        int lanesCount = lanes.size();
-        jdbc.sql("""
-                select p.no, l.value, l.ts from mon_point p join mon_latest l on l.point_no = p.no
-                where mod(p.no, :lanes) = :lane""").param("lanes", lanesCount).param("lane", lane)
-                .query(rs -> {
-                    PointState s = new PointState();
-                    s.last = rs.getDouble(2);
-                    s.lastAt = rs.getTimestamp(3).toInstant();
-                    s.flat = new Evaluation.Flat(s.last, s.lastAt);
-                    seeds.put(rs.getInt(1), s);
-                });
-        jdbc.sql("""
-                select p.no, a.rule_code, a.peak_value from mon_alarm a join mon_point p on a.point_id = p.id
-                where a.status <> 'CLOSED' and a.cleared_at is null and mod(p.no, :lanes) = :lane""")
-                .param("lanes", lanesCount).param("lane", lane)
-                .query(rs -> {
-                    PointState s = seeds.computeIfAbsent(rs.getInt(1), k -> new PointState());
-                    s.active.add(rs.getString(2));
-                    double peak = rs.getDouble(3);
-                    if (!rs.wasNull()) {
-                        s.peaks.put(rs.getString(2), peak);
-                    }
-                });
-        return seeds;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.zhiben.monitoring.internal;
 
+import cn.zhiben.monitoring.MonitoringProperties;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,12 +44,22 @@ public class ReadingWriter {
             returning point_no, (extract(epoch from ts) * 1000)::bigint, seq""";
 
     static final String UPSERT_LATEST = """
-            insert into mon_latest (point_no, ts, seq, value, received_at)
-            select n, to_timestamp(0) + t * interval '1 millisecond', s, v, to_timestamp(0) + r * interval '1 millisecond'
-            from unnest(?::int4[], ?::int8[], ?::int8[], ?::float8[], ?::int8[]) as x(n, t, s, v, r)
+            insert into mon_latest (point_no, ts, seq, value, received_at, flat_since)
+            select n, to_timestamp(0) + t * interval '1 millisecond', s, v, to_timestamp(0) + r * interval '1 millisecond',
+                to_timestamp(0) + f * interval '1 millisecond'
+            from unnest(?::int4[], ?::int8[], ?::int8[], ?::float8[], ?::int8[], ?::int8[]) as x(n, t, s, v, r, f)
             on conflict (point_no) do update set ts = excluded.ts, seq = excluded.seq, value = excluded.value,
-                received_at = excluded.received_at
+                received_at = excluded.received_at, flat_since = excluded.flat_since
             where excluded.ts >= mon_latest.ts""";
+
+    /** The rule state the database holds for points a lane must reload: latest value and the flat line's start. */
+    static final String STATE_LATEST = """
+            select point_no, value, ts, coalesce(flat_since, ts) from mon_latest where point_no = any (?::int4[])""";
+
+    /** ... and the conditions still active: open alarms whose condition has not cleared, with their peaks. */
+    static final String STATE_ACTIVE = """
+            select subject_key, rule_code, peak_value from mon_alarm
+            where subject_key = any (?::text[]) and status <> 'CLOSED' and cleared_at is null""";
 
     private final DataSource dataSource;
     private final TransactionTemplate tx;
@@ -56,13 +67,16 @@ public class ReadingWriter {
     private final AlarmWriter alarms;
     private final Clock clock;
 
+    private final long refreshNanos;
+
     ReadingWriter(DataSource dataSource, PlatformTransactionManager txManager, Partitions partitions, AlarmWriter alarms,
-                  Clock clock) {
+                  Clock clock, MonitoringProperties properties) {
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(txManager);
         this.partitions = partitions;
         this.alarms = alarms;
         this.clock = clock;
+        this.refreshNanos = properties.ingest().stateRefresh().toNanos();
     }
 
     private record Key(int no, long ms, long seq) {
@@ -73,10 +87,12 @@ public class ReadingWriter {
     }
 
     /**
-     * @param states the lane's rule state per point number; updated only after the commit
-     * @param seed   the state of a point the lane has not seen yet
+     * @param states the lane's rule state per point number; updated only after the commit. A point the lane has not
+     *               seen within {@code ingest.state-refresh} is reloaded from the database first (latest value, flat
+     *               line, active conditions), so that after a restart, or when another instance had the point, the
+     *               rules continue from the stored state rather than from nothing or from an old copy.
      */
-    public Result write(List<Reading> readings, Map<Integer, PointState> states, java.util.function.IntFunction<PointState> seed) {
+    public Result write(List<Reading> readings, Map<Integer, PointState> states) {
         Set<LocalDate> days = new HashSet<>();
         for (Reading r : readings) {
             days.add(Partitions.day(r.ts()));
@@ -99,11 +115,12 @@ public class ReadingWriter {
                         latest.merge(r.point().no(), r, (a, b) -> b.ts().isBefore(a.ts()) ? a : b);
                     }
                 }
-                if (!latest.isEmpty()) {
-                    upsert(c, UPSERT_LATEST, new ArrayList<>(latest.values()));
-                }
+                reload(c, latest.values(), states, working);
                 markLate(c, fresh);
-                List<java.util.UUID> changed = evaluate(fresh, states, seed, working);
+                List<java.util.UUID> changed = evaluate(fresh, states, working);
+                if (!latest.isEmpty()) {
+                    upsertLatest(c, new ArrayList<>(latest.values()), states, working);
+                }
                 return new Result(fresh.size(), readings.size() - fresh.size(),
                         latest.values().stream().map(Reading::point).toList(), changed);
             } catch (SQLException e) {
@@ -116,13 +133,62 @@ public class ReadingWriter {
         return result;
     }
 
-    private List<java.util.UUID> evaluate(List<Reading> fresh, Map<Integer, PointState> states,
-                                          java.util.function.IntFunction<PointState> seed, Map<Integer, PointState> working) {
+    /**
+     * Points with rules that this lane has not seen within the refresh interval (or never): their state as the
+     * database holds it, before this batch's latest values are written.
+     */
+    private void reload(Connection c, java.util.Collection<Reading> latest, Map<Integer, PointState> states,
+                        Map<Integer, PointState> working) throws SQLException {
+        long now = System.nanoTime();
+        Map<Integer, PointInfo> due = new HashMap<>();
+        for (Reading r : latest) {
+            PointState s = states.get(r.point().no());
+            if (!r.point().rules().isEmpty() && (s == null || now - s.seenAt > refreshNanos)) {
+                due.put(r.point().no(), r.point());
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        Map<String, PointState> byKey = new HashMap<>();
+        for (PointInfo p : due.values()) {
+            PointState s = new PointState();
+            working.put(p.no(), s);
+            byKey.put(p.id().toString(), s);
+        }
+        try (PreparedStatement ps = c.prepareStatement(STATE_LATEST)) {
+            ps.setArray(1, c.createArrayOf("int4", due.keySet().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PointState s = working.get(rs.getInt(1));
+                    s.last = rs.getDouble(2);
+                    s.lastAt = rs.getTimestamp(3).toInstant();
+                    s.flat = new Evaluation.Flat(s.last, rs.getTimestamp(4).toInstant());
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(STATE_ACTIVE)) {
+            ps.setArray(1, c.createArrayOf("text", byKey.keySet().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PointState s = byKey.get(rs.getString(1));
+                    s.active.add(rs.getString(2));
+                    double peak = rs.getDouble(3);
+                    if (!rs.wasNull()) {
+                        s.peaks.put(rs.getString(2), peak);
+                    }
+                }
+            }
+        }
+    }
+
+    private List<java.util.UUID> evaluate(List<Reading> fresh, Map<Integer, PointState> states, Map<Integer, PointState> working) {
         List<java.util.UUID> changed = new ArrayList<>();
         if (fresh.isEmpty()) {
             return changed;
         }
         Instant now = clock.instant();
+        long seenAt = System.nanoTime();
         List<Reading> ordered = new ArrayList<>(fresh);
         ordered.sort(Comparator.comparingInt((Reading r) -> r.point().no()).thenComparing(Reading::ts));
         Map<String, RuleEngine.Signal> peaks = new LinkedHashMap<>();
@@ -132,8 +198,9 @@ public class ReadingWriter {
             }
             PointState s = working.computeIfAbsent(r.point().no(), no -> {
                 PointState existing = states.get(no);
-                return (existing != null ? existing : seed.apply(no)).copy();
+                return existing != null ? existing.copy() : new PointState();
             });
+            s.seenAt = seenAt;
             for (RuleEngine.Signal sig : RuleEngine.apply(r.point(), s, r.value(), r.ts())) {
                 AlarmWriter.Subject subject = AlarmWriter.Subject.of(sig.point());
                 String key = subject.key() + "|" + sig.rule().code();
@@ -198,9 +265,21 @@ public class ReadingWriter {
         return out;
     }
 
-    private static void upsert(Connection c, String sql, List<Reading> readings) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    /** Latest values with the flat line's start as the rules now see it (the reading's time for points without rules). */
+    private static void upsertLatest(Connection c, List<Reading> readings, Map<Integer, PointState> states,
+                                     Map<Integer, PointState> working) throws SQLException {
+        Long[] flatSince = new Long[readings.size()];
+        for (int i = 0; i < flatSince.length; i++) {
+            Reading r = readings.get(i);
+            PointState s = working.get(r.point().no());
+            if (s == null) {
+                s = states.get(r.point().no());
+            }
+            flatSince[i] = s != null && s.flat != null && r.ts().equals(s.lastAt) ? s.flat.since().toEpochMilli() : r.ts().toEpochMilli();
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_LATEST)) {
             bind(c, ps, readings);
+            ps.setArray(6, c.createArrayOf("int8", flatSince));
             ps.executeUpdate();
         }
     }
