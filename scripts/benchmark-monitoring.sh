@@ -3,12 +3,15 @@
 #   builds the jar if needed; starts the platform in demo mode on a fresh data directory (HTTP 18088, PostgreSQL 15448,
 #   MQTT 18838; heap capped at BENCH_HEAP); runs the simulator in load mode (LoadGenerator): warm-up, sustained rate,
 #   10x overload, recovery; measures publish-to-PUBACK latency, reading-to-alarm latency on probe points, and a plain
-#   JDBC batch insert of the same readings as the reference; samples the server heap with jstat; prints one table; stops.
+#   JDBC batch insert of the same readings as the reference; measures the CPU time (from /proc) the platform process and
+#   PostgreSQL spend per reading, and the throughput that implies for the machine's cores; samples the server heap with
+#   jstat; prints one table; stops.
 #
 # Settings (environment): BENCH_RATE (30000 readings/s), BENCH_SECONDS (60), BENCH_OVERLOAD_SECONDS (30),
 #   BENCH_RECOVERY_SECONDS (20), BENCH_DEVICES (10), BENCH_POINTS (100 per device), BENCH_BATCH (10 readings per message),
 #   BENCH_INFLIGHT (1000 per device), BENCH_HEAP (1g), BENCH_DIR (target/bench-monitoring), ports BENCH_HTTP_PORT,
-#   BENCH_PG_PORT, BENCH_MQTT_PORT.
+#   BENCH_PG_PORT, BENCH_MQTT_PORT, BENCH_START_TIMEOUT (900 s: the platform's start on a loaded machine),
+#   BENCH_JAVA_OPTS (extra JVM options of the platform, e.g. -XX:StartFlightRecording=filename=rec.jfr,settings=profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,13 +39,14 @@ fi
 rm -rf "$DIR" && mkdir -p "$DIR"
 
 log "starting the platform (heap $HEAP)"
-java -Xmx"$HEAP" -jar "$JAR" --zhiben.demo=true --server.port="$HTTP_PORT" --zhiben.db.embedded.port="$PG_PORT" \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS: extra JVM options of the platform, e.g. a flight recording
+java -Xmx"$HEAP" ${BENCH_JAVA_OPTS:-} -jar "$JAR" --zhiben.demo=true --server.port="$HTTP_PORT" --zhiben.db.embedded.port="$PG_PORT" \
   --zhiben.db.embedded.data-dir="$DIR/pg" --zhiben.crypto.key-file="$DIR/field.key" \
   --zhiben.monitoring.mqtt.port="$MQTT_PORT" --zhiben.monitoring.simulator.enabled=false \
   --zhiben.hazards.storage-dir="$DIR/files" > "$DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; [[ -n ${JSTAT:-} ]] && kill $JSTAT 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
+for _ in $(seq 1 "${BENCH_START_TIMEOUT:-900}"); do
   if grep -q "Started ZhibenApplication" "$DIR/server.log"; then break; fi
   if ! kill -0 $SERVER 2>/dev/null; then cat "$DIR/server.log" >&2; exit 1; fi
   sleep 1
@@ -58,7 +62,8 @@ java -Xmx1g -cp "$JAR" -Dloader.main=cn.zhiben.monitoring.internal.LoadGenerator
   --url "http://127.0.0.1:$HTTP_PORT" --mqtt "tcp://127.0.0.1:$MQTT_PORT" --user city --password 'Zhiben@2026' \
   --devices "$DEVICES" --points-per-device "$POINTS" --batch "$BATCH" --inflight "$INFLIGHT" --rate "$RATE" \
   --seconds "$SECONDS_RUN" --overload-seconds "$OVERLOAD" --recovery-seconds "$RECOVERY" \
-  --jdbc "jdbc:postgresql://127.0.0.1:$PG_PORT/zhiben?user=postgres&password=postgres" | tee "$DIR/load.txt" \
+  --jdbc "jdbc:postgresql://127.0.0.1:$PG_PORT/zhiben?user=postgres&password=postgres" \
+  --server-pid "$SERVER" --pg-pid-file "$DIR/pg/postmaster.pid" --clk-tck "$(getconf CLK_TCK)" | tee "$DIR/load.txt" \
   || log "the load generator failed (see above); the figures so far are printed"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 kill $JSTAT 2>/dev/null || true

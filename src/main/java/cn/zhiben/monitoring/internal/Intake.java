@@ -130,6 +130,9 @@ public class Intake {
 
     /** Records every refusal of a checked upload (and a malformed one) with {@link Rejections}. */
     public static void count(Rejections rejections, Rejections.Channel channel, String deviceCode, Checked c, byte[] payload) {
+        if (c.malformed() == null && c.refused().isEmpty()) {
+            return; // the usual case: no copy of the payload
+        }
         String text = payload == null ? null : new String(payload, java.nio.charset.StandardCharsets.UTF_8);
         if (c.malformed() != null) {
             rejections.reject(channel, RejectReason.MALFORMED, deviceCode, null, c.malformed(), text);

@@ -92,18 +92,116 @@ public final class LoadGenerator {
         }
         Streamer streamer = new Streamer(s, batch, num("inflight", 1000));
         streamer.connect(arg("mqtt", "tcp://127.0.0.1:1883"));
-        System.out.println("| phase | offered readings/s | achieved readings/s | messages/s | PUBACK p50 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        CpuMeter cpu = new CpuMeter(args);
+        System.out.println("| phase | offered readings/s | achieved readings/s | messages/s | PUBACK p50 ms | p99 ms | max ms "
+                + "| platform CPU µs/reading | PostgreSQL CPU µs/reading |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (Phase p : phases) {
+            CpuMeter.Sample before = cpu.sample();
             Result r = streamer.stream(p.rate(), p.seconds());
-            System.out.printf("| %s | %d | %.0f | %.0f | %.1f | %.1f | %.1f |%n", p.name(), p.rate(), r.readingsPerSecond(),
-                    r.messagesPerSecond(), r.p(0.50), r.p(0.99), r.p(1.0));
-            streamer.lastSustained = p.name().equals("sustained") ? r : streamer.lastSustained;
+            CpuMeter.Sample used = cpu.sample().minus(before);
+            System.out.printf("| %s | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %s | %s |%n", p.name(), p.rate(), r.readingsPerSecond(),
+                    r.messagesPerSecond(), r.p(0.50), r.p(0.99), r.p(1.0), perReading(used.serverNs(), r.readings()),
+                    perReading(used.postgresNs(), r.readings()));
+            if (p.name().equals("sustained")) {
+                streamer.lastSustained = r;
+                sustainedCpu = used;
+            }
         }
         streamer.close();
+        if (cpu.enabled() && sustainedCpu != null && streamer.lastSustained.readings() > 0) {
+            double us = (sustainedCpu.serverNs() + sustainedCpu.postgresNs()) / 1e3 / streamer.lastSustained.readings();
+            System.out.printf("CPU cost per reading in the sustained phase: platform %.1f µs + PostgreSQL %.1f µs = %.1f µs; "
+                            + "%d idle cores would sustain about %.0f readings/s (CPU time only: the load generator's own CPU, "
+                            + "disk waits and the other processes on the machine are not in it)%n",
+                    sustainedCpu.serverNs() / 1e3 / streamer.lastSustained.readings(),
+                    sustainedCpu.postgresNs() / 1e3 / streamer.lastSustained.readings(), us,
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * 1e6 / us);
+        }
         if (args.containsKey("jdbc")) {
             alarmLatency(s, streamer);
-            reference(streamer.lastSustained);
+            reference(streamer.lastSustained, cpu);
+        }
+    }
+
+    private CpuMeter.Sample sustainedCpu;
+
+    private static String perReading(long ns, long readings) {
+        return ns < 0 || readings == 0 ? "—" : String.format("%.1f", ns / 1e3 / readings);
+    }
+
+    /**
+     * CPU time (user + system) of the platform process and of the PostgreSQL server, read from /proc: the platform's
+     * {@code --server-pid}; PostgreSQL's postmaster from {@code --pg-pid-file} (its data directory's postmaster.pid),
+     * its live children (the backends, WAL writer, checkpointer, …) and the children it already reaped. Jiffies are
+     * converted with {@code --clk-tck} (getconf CLK_TCK, usually 100).
+     */
+    static final class CpuMeter {
+        record Sample(long serverNs, long postgresNs) {
+            Sample minus(Sample o) {
+                return new Sample(serverNs < 0 ? -1 : serverNs - o.serverNs, postgresNs < 0 ? -1 : postgresNs - o.postgresNs);
+            }
+        }
+
+        private final long serverPid;
+        private final java.nio.file.Path pgPidFile;
+        private final long nsPerTick;
+
+        CpuMeter(Map<String, String> args) {
+            serverPid = Long.parseLong(args.getOrDefault("server-pid", "-1"));
+            pgPidFile = args.containsKey("pg-pid-file") ? java.nio.file.Path.of(args.get("pg-pid-file")) : null;
+            nsPerTick = 1_000_000_000L / Long.parseLong(args.getOrDefault("clk-tck", "100"));
+        }
+
+        boolean enabled() {
+            return serverPid > 0 && pgPidFile != null;
+        }
+
+        Sample sample() {
+            long server = serverPid > 0 ? ticks(serverPid, false) : -1;
+            long pg = -1;
+            if (pgPidFile != null) {
+                try {
+                    long postmaster = Long.parseLong(java.nio.file.Files.readAllLines(pgPidFile).get(0).strip());
+                    pg = ticks(postmaster, true);
+                    try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                        for (var dir : (Iterable<java.nio.file.Path>) procs::iterator) {
+                            String name = dir.getFileName().toString();
+                            if (name.chars().allMatch(Character::isDigit) && parent(Long.parseLong(name)) == postmaster) {
+                                pg += Math.max(0, ticks(Long.parseLong(name), false));
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    pg = -1;
+                }
+            }
+            return new Sample(server < 0 ? -1 : server * nsPerTick, pg < 0 ? -1 : pg * nsPerTick);
+        }
+
+        /** utime + stime (fields 14, 15), with the reaped children's cutime + cstime (16, 17) if asked. */
+        private static long ticks(long pid, boolean withChildren) {
+            String[] f = fields(pid);
+            if (f == null) {
+                return -1;
+            }
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return withChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+        }
+
+        private static long parent(long pid) {
+            String[] f = fields(pid);
+            return f == null ? -1 : Long.parseLong(f[1]);
+        }
+
+        /** /proc/<pid>/stat after the command name: f[0] is field 3 (state). */
+        private static String[] fields(long pid) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+                return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            } catch (Exception e) {
+                return null;
+            }
         }
     }
 
@@ -195,8 +293,7 @@ public final class LoadGenerator {
         final int batch;
         final int inflight;
         final AtomicLong seq = new AtomicLong(1);
-        /** probe point → send times (epoch ms) of its triggering readings */
-        final Map<String, List<Long>> triggers = new HashMap<>();
+        final java.util.Set<String> probeSet;
         Result lastSustained;
 
         Streamer(Setup s, int batch, int inflight) {
@@ -207,7 +304,7 @@ public final class LoadGenerator {
                 topics.add(k.substring(0, k.indexOf('|')));
                 points.add(v);
             });
-            probes.forEach(p -> triggers.put(p, new ArrayList<>()));
+            this.probeSet = java.util.Set.copyOf(probes);
             this.secrets = s.points().keySet().stream().map(k -> k.substring(k.indexOf('|') + 1)).toList();
         }
 
@@ -241,7 +338,8 @@ public final class LoadGenerator {
             while (System.nanoTime() < end) {
                 long due = (long) ((System.nanoTime() - start) * messagesPerNs);
                 if (sent >= due) {
-                    Thread.onSpinWait();
+                    // sleep, not spin: the generator shares the machine's cores with the platform it measures
+                    java.util.concurrent.locks.LockSupport.parkNanos(Math.max(50_000L, (long) ((sent - due + 1) / messagesPerNs)));
                     continue;
                 }
                 int d = device++ % clients.size();
@@ -255,15 +353,9 @@ public final class LoadGenerator {
                 for (int i = 0; i < batch; i++) {
                     String p = ps.get((int) ((sent * batch + i) % ps.size()));
                     double v;
-                    if (triggers.containsKey(p)) {
+                    if (probeSet.contains(p)) {
                         // probes cross the methane alarm value every second: 0.4 % then 1.2 %
-                        boolean high = (now / 1000) % 2 == 1;
-                        v = high ? 1.2 : 0.4;
-                        if (high) {
-                            synchronized (triggers) {
-                                triggers.get(p).add(now);
-                            }
-                        }
+                        v = (now / 1000) % 2 == 1 ? 1.2 : 0.4;
                     } else {
                         v = 5 + (sent % 7);
                     }
@@ -311,47 +403,76 @@ public final class LoadGenerator {
         }
     }
 
-    /** Alarm timeline rows of the probes against the readings that triggered them. */
+    /**
+     * Reading-to-alarm latency of the probes, from the database alone: a probe's k-th raise or re-trigger (alarm
+     * timeline, the time the rule engine wrote it in the batch's transaction) belongs to the k-th time its stored
+     * readings, in time order, went from below the alarm value to at or above it; the reading's ts is its send time
+     * (same machine clock). Matching by order rather than by nearness keeps the figure right when acknowledgements
+     * lag by seconds.
+     */
     private void alarmLatency(Setup s, Streamer streamer) throws Exception {
         try (Connection c = DriverManager.getConnection(arg("jdbc", null))) {
-            List<Long> latencies = new ArrayList<>();
+            Map<String, List<Long>> crossings = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select p.code, (extract(epoch from r.ts) * 1000)::bigint, r.value from mon_reading r
+                    join mon_point p on p.no = r.point_no where p.code = any (?) order by p.code, r.ts, r.seq""")) {
+                ps.setArray(1, c.createArrayOf("text", s.probes().toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    String point = null;
+                    boolean high = false;
+                    while (rs.next()) {
+                        if (!rs.getString(1).equals(point)) {
+                            point = rs.getString(1);
+                            high = false;
+                        }
+                        boolean now = rs.getDouble(3) >= 1.0;
+                        if (now && !high) {
+                            crossings.computeIfAbsent(point, k -> new ArrayList<>()).add(rs.getLong(2));
+                        }
+                        high = now;
+                    }
+                }
+            }
+            Map<String, List<Long>> alarms = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     select a.point_code, (extract(epoch from t.at) * 1000)::bigint from mon_alarm_transition t
                     join mon_alarm a on a.id = t.alarm_id
-                    where a.point_code = any (?) and a.rule_code = 'CH4_ALARM' and t.action in ('RAISE', 'RETRIGGER')""")) {
+                    where a.point_code = any (?) and a.rule_code = 'CH4_ALARM' and t.action in ('RAISE', 'RETRIGGER')
+                    order by a.point_code, t.at, t.id""")) {
                 ps.setArray(1, c.createArrayOf("text", s.probes().toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        List<Long> sent = streamer.triggers.get(rs.getString(1));
-                        long at = rs.getLong(2);
-                        // the first triggering reading of this episode: the earliest send of the high phase before `at`
-                        long first = -1;
-                        for (long t : sent) {
-                            if (t <= at && (at - t) < 1000 && (first < 0 || t < first)) {
-                                first = t;
-                            }
-                        }
-                        if (first > 0) {
-                            latencies.add(at - first);
-                        }
+                        alarms.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
                     }
                 }
+            }
+            List<Long> latencies = new ArrayList<>();
+            int unmatched = 0;
+            for (String p : s.probes()) {
+                List<Long> cross = crossings.getOrDefault(p, List.of());
+                List<Long> raised = alarms.getOrDefault(p, List.of());
+                for (int k = 0; k < Math.min(cross.size(), raised.size()); k++) {
+                    latencies.add(raised.get(k) - cross.get(k));
+                }
+                unmatched += Math.abs(cross.size() - raised.size());
             }
             long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             if (l.length == 0) {
                 System.out.println("reading-to-alarm: no alarm episodes measured");
                 return;
             }
-            System.out.printf("reading-to-alarm latency over %d alarm episodes: p50 %d ms, p99 %d ms, max %d ms%n", l.length,
+            System.out.printf("reading-to-alarm latency over %d alarm episodes (%d crossings without an alarm or the reverse): "
+                            + "p50 %d ms, p99 %d ms, max %d ms%n", l.length, unmatched,
                     l[l.length / 2], l[(int) Math.min(l.length - 1, Math.ceil(0.99 * l.length) - 1)], l[l.length - 1]);
         }
     }
 
     /** The same number of readings as the sustained phase, by a plain JDBC batch insert into a plain table. */
-    private void reference(Result sustained) throws Exception {
+    private void reference(Result sustained, CpuMeter cpu) throws Exception {
         if (sustained == null) {
             return;
         }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long n = sustained.readings();
         try (Connection c = DriverManager.getConnection(arg("jdbc", null) + (arg("jdbc", "").contains("?") ? "&" : "?")
                 + "reWriteBatchedInserts=true")) {
@@ -361,6 +482,8 @@ public final class LoadGenerator {
                         + "received_at timestamptz, primary key (point_no, ts, seq))");
             }
             c.setAutoCommit(false);
+            CpuMeter.Sample before = cpu.sample();
+            long clientCpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement("insert into bench_plain_reading values (?, ?, ?, ?, ?)")) {
                 java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
@@ -380,12 +503,20 @@ public final class LoadGenerator {
                 c.commit();
             }
             double s = (System.nanoTime() - start) / 1e9;
+            clientCpu = threads.getCurrentThreadCpuTime() - clientCpu;
+            CpuMeter.Sample used = cpu.sample().minus(before);
             try (Statement st = c.createStatement()) {
                 st.execute("drop table bench_plain_reading");
             }
             c.commit();
             System.out.printf("plain JDBC batch insert of the same %d readings: %.0f readings/s; platform over MQTT / plain JDBC = %.2f%n",
                     n, n / s, sustained.readingsPerSecond() / (n / s));
+            if (cpu.enabled() && sustainedCpu != null && n > 0) {
+                double ref = (clientCpu + used.postgresNs()) / 1e3 / n;
+                double platform = (sustainedCpu.serverNs() + sustainedCpu.postgresNs()) / 1e3 / n;
+                System.out.printf("plain JDBC batch insert CPU per reading: client %.1f µs + PostgreSQL %.1f µs = %.1f µs; "
+                        + "platform / plain JDBC CPU per reading = %.2f%n", clientCpu / 1e3 / n, used.postgresNs() / 1e3 / n, ref, platform / ref);
+            }
         }
     }
 }
