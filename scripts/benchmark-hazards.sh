@@ -26,7 +26,8 @@ LABEL=${BENCH_LABEL:-$(git rev-parse --short HEAD 2>/dev/null || echo run)}
 PGBENCH=${PGBENCH:-pgbench}
 JAR=target/zhiben-0.1.0-SNAPSHOT.jar
 BASE_URL="http://localhost:${HTTP_PORT}"
-JDBC_URL="jdbc:postgresql://localhost:${PG_PORT}/zhiben"
+JDBC_URL="jdbc:postgresql://127.0.0.1:${PG_PORT}/zhiben"
+PG_PASSWORD_FILE="${BENCH_DIR}/keys/postgres.password"
 
 log() { printf '%s benchmark: %s\n' "$(date +%H:%M:%S)" "$*"; }
 
@@ -55,7 +56,8 @@ log "starting the platform (demo mode, data ${BENCH_DIR}/pg, log ${BENCH_DIR}/se
 # shellcheck disable=SC2086
 java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --zhiben.demo=true \
   --zhiben.db.embedded.data-dir="${BENCH_DIR}/pg" --zhiben.db.embedded.port="${PG_PORT}" \
-  --zhiben.crypto.key-file="${BENCH_DIR}/keys/field.key" --zhiben.hazards.storage-dir="${BENCH_DIR}/files" \
+  --zhiben.crypto.key-file="${BENCH_DIR}/keys/field.key" --zhiben.db.embedded.password-file="${PG_PASSWORD_FILE}" \
+  --zhiben.hazards.storage-dir="${BENCH_DIR}/files" \
   --server.port="${HTTP_PORT}" ${BENCH_SERVER_ARGS:-} >"${BENCH_DIR}/server.log" 2>&1 &
 SERVER=$!
 trap 'log "stopping the platform"; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
@@ -76,9 +78,9 @@ log "platform up after $(( $(date +%s) - started )) s"
 
 # 3. data, once
 java -cp "$CP" cn.zhiben.bench.HazardDataGenerator --jdbc-url="$JDBC_URL" --hazards="$HAZARDS" \
-  --enterprises="$ENTERPRISES" --seed="$SEED" --key-file="${BENCH_DIR}/keys/field.key"
+  --enterprises="$ENTERPRISES" --seed="$SEED" --key-file="${BENCH_DIR}/keys/field.key" --password-file="$PG_PASSWORD_FILE"
 
 # 4. measure
-java -cp "$CP" cn.zhiben.bench.HazardBenchmark --base-url="$BASE_URL" --jdbc-url="$JDBC_URL" --pg-port="$PG_PORT" \
+java -cp "$CP" cn.zhiben.bench.HazardBenchmark --base-url="$BASE_URL" --jdbc-url="$JDBC_URL" --password-file="$PG_PASSWORD_FILE" --pg-port="$PG_PORT" \
   --requests="$REQUESTS" --warmup="$WARMUP" --concurrency="$CONCURRENCY" --seed="$SEED" --label="$LABEL" \
   --pgbench="$PGBENCH" --out=target/bench

@@ -36,7 +36,7 @@ for i in $(seq 1 "$RUNS"); do
   rm -rf "${DIR}/run"
   t0=$(now)
   java -jar "$JAR" --zhiben.demo=true --zhiben.db.embedded.data-dir="${DIR}/run/pg" --zhiben.db.embedded.port="$PG_PORT" \
-    --zhiben.crypto.key-file="${DIR}/run/keys/field.key" --zhiben.hazards.storage-dir="${DIR}/run/files" \
+    --zhiben.crypto.key-file="${DIR}/run/keys/field.key" --zhiben.db.embedded.password-file="${DIR}/run/keys/postgres.password" --zhiben.hazards.storage-dir="${DIR}/run/files" \
     --server.port="$HTTP_PORT" >"${DIR}/server-${i}.log" 2>&1 &
   pid=$!
   until curl -fs "http://localhost:${HTTP_PORT}/actuator/health" 2>/dev/null | grep -q UP; do

@@ -35,7 +35,8 @@ class StartupReport {
         sb.append("  访问地址: ").append(url).append('\n');
         EmbeddedDatabaseInfo db = embedded.getIfAvailable();
         if (db != null && db.dataDir() != null) {
-            sb.append("  内置数据库: ").append(db.jdbcUrl()).append("（数据目录 ").append(db.dataDir()).append("）\n");
+            sb.append("  内置数据库: ").append(db.jdbcUrl()).append("（数据目录 ").append(db.dataDir()).append("，用户 postgres，")
+              .append("密码文件 ").append(db.passwordFile()).append("；已开启 fsync 与同步提交）\n");
         }
         if (properties.demo()) {
             sb.append("  演示模式: 演示账号（密码均为 Zhiben@2026）— city 市安委办, yingji 市应急管理局, zezhou 泽州县安委办,\n")

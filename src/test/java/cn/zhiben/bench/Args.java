@@ -20,4 +20,26 @@ final class Args {
         }
         return out;
     }
+
+    /**
+     * The embedded server's superuser password: --password=…, else the file --password-file=… (the platform writes
+     * it, mode 0600, beside the field key), else the environment's PGPASSWORD.
+     */
+    static String pgPassword(Map<String, String> a) {
+        if (a.containsKey("password")) {
+            return a.get("password");
+        }
+        if (a.containsKey("password-file")) {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of(a.get("password-file"))).strip();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        String env = System.getenv("PGPASSWORD");
+        if (env == null || env.isBlank()) {
+            throw new IllegalArgumentException("the embedded database needs its password: --password-file=<dir>/keys/postgres.password or PGPASSWORD");
+        }
+        return env;
+    }
 }

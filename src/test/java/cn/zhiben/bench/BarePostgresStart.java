@@ -1,7 +1,7 @@
 package cn.zhiben.bench;
 
 import cn.zhiben.platform.db.EmbeddedPostgresServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.zhiben.platform.db.EmbeddedPostgresLauncher;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,12 +24,15 @@ public final class BarePostgresStart {
         int runs = Integer.parseInt(a.getOrDefault("runs", "3"));
         for (int i = 0; i < runs; i++) {
             delete(dir);
+            Path passwordFile = dir.resolveSibling(dir.getFileName() + ".password");
+            Files.deleteIfExists(passwordFile);
             long t0 = System.nanoTime();
-            EmbeddedPostgres pg = EmbeddedPostgresServer.persistent(dir, port);
+            EmbeddedPostgresLauncher.Server pg = EmbeddedPostgresServer.persistent(dir, port, passwordFile);
             EmbeddedPostgresServer.createDatabaseIfMissing(pg, "zhiben");
             double seconds = (System.nanoTime() - t0) / 1e9;
             EmbeddedPostgresServer.release();
             System.out.printf("startup-seconds %.2f%n", seconds);
+            Files.deleteIfExists(passwordFile);
         }
         delete(dir);
     }

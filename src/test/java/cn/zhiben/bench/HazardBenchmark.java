@@ -109,6 +109,7 @@ public final class HazardBenchmark {
     private final Map<String, String> a;
     private final String base;
     private final String jdbcUrl;
+    private final String pgPassword;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final NamedParameterJdbcTemplate db;
@@ -123,8 +124,9 @@ public final class HazardBenchmark {
     private HazardBenchmark(Map<String, String> a) {
         this.a = a;
         this.base = a.getOrDefault("base-url", "http://localhost:18080");
-        this.jdbcUrl = a.getOrDefault("jdbc-url", "jdbc:postgresql://localhost:15442/zhiben");
-        this.db = new NamedParameterJdbcTemplate(new DriverManagerDataSource(jdbcUrl, "postgres", "postgres"));
+        this.jdbcUrl = a.getOrDefault("jdbc-url", "jdbc:postgresql://127.0.0.1:15442/zhiben");
+        this.pgPassword = Args.pgPassword(a);
+        this.db = new NamedParameterJdbcTemplate(new DriverManagerDataSource(jdbcUrl, "postgres", pgPassword));
         this.requests = Integer.parseInt(a.getOrDefault("requests", "500"));
         this.warmup = Integer.parseInt(a.getOrDefault("warmup", "100"));
         this.seed = Long.parseLong(a.getOrDefault("seed", "20261129"));
@@ -490,12 +492,12 @@ public final class HazardBenchmark {
         if (pgbench.equals("none")) {
             return result;
         }
-        SqlCapture capture = new SqlCapture(jdbcUrl, "postgres", "postgres");
+        SqlCapture capture = new SqlCapture(jdbcUrl, "postgres", pgPassword);
         db.getJdbcTemplate().execute("create table if not exists bench.detail_ids (scenario text, k int, id uuid, primary key (scenario, k))");
         List<String> cmd = new ArrayList<>(List.of(pgbench, "-n", "-M", "prepared", "-c", String.valueOf(clients),
                 "-j", String.valueOf(Math.min(clients, 2)), "-t", String.valueOf((warmup + requests) * scenarios.size() / clients),
                 "--random-seed=" + seed, "-l", "--log-prefix=" + out.resolve("pgbench").toAbsolutePath(),
-                "-h", a.getOrDefault("pg-host", "localhost"), "-p", a.getOrDefault("pg-port", "15442"), "-U", "postgres", "-d", a.getOrDefault("pg-database", "zhiben")));
+                "-h", a.getOrDefault("pg-host", "127.0.0.1"), "-p", a.getOrDefault("pg-port", "15442"), "-U", "postgres", "-d", a.getOrDefault("pg-database", "zhiben")));
         List<String> names = new ArrayList<>();
         for (Scenario s : scenarios) {
             String v = s.id().toLowerCase(Locale.ROOT) + "_";
@@ -550,7 +552,7 @@ public final class HazardBenchmark {
             }
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("PGPASSWORD", "postgres");
+        pb.environment().put("PGPASSWORD", pgPassword);
         // the platform's connections plan every statement for its parameters (decision 0009); the reference does too
         pb.environment().put("PGOPTIONS", "-c plan_cache_mode=force_custom_plan");
         Process proc = pb.start();

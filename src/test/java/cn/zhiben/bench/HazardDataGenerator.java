@@ -64,13 +64,13 @@ public final class HazardDataGenerator {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = Args.parse(args);
-        String url = a.getOrDefault("jdbc-url", "jdbc:postgresql://localhost:15442/zhiben");
+        String url = a.getOrDefault("jdbc-url", "jdbc:postgresql://127.0.0.1:15442/zhiben");
         long seed = Long.parseLong(a.getOrDefault("seed", "20261129"));
         int hazards = Integer.parseInt(a.getOrDefault("hazards", "1000000"));
         int enterprises = Integer.parseInt(a.getOrDefault("enterprises", "3000"));
         LocalDate today = LocalDate.parse(a.getOrDefault("today", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
         String keyFile = a.getOrDefault("key-file", "./data/bench/keys/field.key");
-        try (Connection c = DriverManager.getConnection(url, a.getOrDefault("user", "postgres"), a.getOrDefault("password", "postgres"))) {
+        try (Connection c = DriverManager.getConnection(url, a.getOrDefault("user", "postgres"), Args.pgPassword(a))) {
             c.setAutoCommit(true);
             new HazardDataGenerator(c, seed, hazards, enterprises, today, keyFile).run(a.containsKey("force"));
         }

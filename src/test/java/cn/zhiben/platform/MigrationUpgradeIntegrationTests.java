@@ -31,6 +31,9 @@ class MigrationUpgradeIntegrationTests extends IntegrationTest {
         try (Connection c = dataSource.getConnection()) {
             url = c.getMetaData().getURL();
         }
+        // the embedded server's superuser and its generated password
+        String user = ((com.zaxxer.hikari.HikariDataSource) dataSource).getUsername();
+        String password = ((com.zaxxer.hikari.HikariDataSource) dataSource).getPassword();
         String upgradeUrl = url.replaceFirst("/[^/?]+(\\?|$)", "/zhiben_upgrade$1");
         jdbc.sql("drop database if exists zhiben_upgrade").update();
         jdbc.sql("create database zhiben_upgrade").update();
@@ -41,12 +44,12 @@ class MigrationUpgradeIntegrationTests extends IntegrationTest {
                     "classpath:db/migration/org", "classpath:db/migration/identity", "classpath:db/migration/standards",
                     "classpath:db/migration/notifications"};
             Flyway old = Flyway.configure().configuration(flyway.getConfiguration())
-                    .dataSource(upgradeUrl, "postgres", "postgres").locations(withoutHazards).outOfOrder(false).load();
+                    .dataSource(upgradeUrl, user, password).locations(withoutHazards).outOfOrder(false).load();
             old.migrate();
             MigrationVersion oldLatest = old.info().current().getVersion();
 
             Flyway upgrade = Flyway.configure().configuration(flyway.getConfiguration())
-                    .dataSource(upgradeUrl, "postgres", "postgres").load();
+                    .dataSource(upgradeUrl, user, password).load();
             upgrade.migrate();
 
             List<MigrationInfo> applied = Arrays.asList(upgrade.info().applied());

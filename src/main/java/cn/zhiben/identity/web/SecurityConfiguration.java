@@ -5,6 +5,7 @@ import cn.zhiben.identity.internal.PrincipalFactory;
 import cn.zhiben.identity.internal.TokenService;
 import cn.zhiben.identity.internal.ScopeGeneration;
 import cn.zhiben.identity.internal.UserRepository;
+import cn.zhiben.platform.PlatformProperties;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Permission;
 import cn.zhiben.platform.security.PublicEndpoints;
@@ -104,14 +105,20 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, LoginService logins, UserRepository users, Clock clock,
-                           PrincipalFactory principals, ScopeGeneration scopes, ObjectProvider<PublicEndpoints> open) throws Exception {
+                           PrincipalFactory principals, ScopeGeneration scopes, ObjectProvider<PublicEndpoints> open,
+                           PlatformProperties platform) throws Exception {
         List<String> publicUi = open.orderedStream().flatMap(e -> e.ui().stream()).toList();
+        // the API description: public in demo mode only, unless configured (zhiben.web.api-docs-public)
+        boolean apiDocsPublic = platform.apiDocsPublic();
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .requestMatchers(request -> matchesAny(publicUi, request)).permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(a -> {
+                    a.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll();
+                    if (apiDocsPublic) {
+                        a.requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**").permitAll();
+                    }
+                    a.requestMatchers(request -> matchesAny(publicUi, request)).permitAll()
+                            .anyRequest().authenticated();
+                })
                 .formLogin(f -> f.loginPage("/login")
                         .authenticationDetailsSource(LoginDetails::new)
                         .successHandler(new LoginSuccessHandler(users))

@@ -4,15 +4,16 @@ import cn.zhiben.audit.AuditAction;
 import cn.zhiben.audit.AuditEntry;
 import cn.zhiben.audit.AuditLog;
 import cn.zhiben.org.Uscc;
+import cn.zhiben.platform.crypto.FieldEncryptor;
+import cn.zhiben.platform.jobs.ClusterLocks;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.DataScope;
 import cn.zhiben.platform.security.RequestInfo;
 import cn.zhiben.platform.web.ProblemException;
+import cn.zhiben.platform.web.UploadNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,6 +45,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Imports enterprises from the template workbook. The upload is read and its template checked while the request waits;
  * validation and writing run in the background on a small bounded pool, and the job row reports progress.
  * A row is one insert; all rows of a job are written in one transaction, so nothing is half-imported.
+ * <p>Several instances (issue 9 part 7): the instance running a job holds its cluster lock; the upload is kept
+ * (encrypted) with the job until it ends. If that instance stops, the job's lock is free and the recovery job
+ * ({@link EnterpriseImportRecovery}) runs it again from the start on whichever instance takes the lock — safe, because
+ * nothing of an unfinished job was written.
  */
 @Service
 public class EnterpriseImportService implements DisposableBean {
@@ -60,11 +65,14 @@ public class EnterpriseImportService implements DisposableBean {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate separateTx;
+    private final ClusterLocks locks;
+    private final FieldEncryptor crypto;
     // not a Spring bean on purpose: a TaskExecutor bean would replace Boot's default application executor
     private final ThreadPoolExecutor executor;
 
     EnterpriseImportService(EnterpriseService enterprises, EnterpriseRepository repository, EnterpriseImportJobRepository jobs,
-                            AuditLog audit, Clock clock, PlatformTransactionManager transactions) {
+                            AuditLog audit, Clock clock, PlatformTransactionManager transactions, ClusterLocks locks,
+                            FieldEncryptor crypto) {
         this.enterprises = enterprises;
         this.repository = repository;
         this.jobs = jobs;
@@ -73,6 +81,8 @@ public class EnterpriseImportService implements DisposableBean {
         this.tx = new TransactionTemplate(transactions);
         this.separateTx = new TransactionTemplate(transactions);
         this.separateTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.locks = locks;
+        this.crypto = crypto;
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(8), r -> {
             Thread t = new Thread(r, "enterprise-import-" + threads.incrementAndGet());
@@ -81,12 +91,56 @@ public class EnterpriseImportService implements DisposableBean {
         });
     }
 
-    @EventListener(ApplicationStartedEvent.class)
-    void failJobsOfPreviousRun() {
-        int n = jobs.failUnfinished("服务重启，导入已中断且未写入任何数据，请重新上传", now());
-        if (n > 0) {
-            log.warn("{} enterprise import job(s) left unfinished by the previous run were marked as failed", n);
+    static String lockName(UUID jobId) {
+        return "org.import:" + jobId;
+    }
+
+    /**
+     * Takes over the jobs whose instance stopped (their lock is free) and runs them again here; answers how many.
+     * Jobs running elsewhere keep their lock and are left alone.
+     */
+    int resumeOrphans() {
+        int resumed = 0;
+        for (UUID id : jobs.unfinished()) {
+            var lease = locks.tryAcquire(lockName(id));
+            if (lease.isEmpty()) {
+                continue;
+            }
+            boolean handedOver = false;
+            try {
+                var job = jobs.resumable(id);
+                if (job.isEmpty()) {
+                    int n = jobs.failWithoutUpload(id, "服务重启，导入已中断且未写入任何数据，请重新上传", now());
+                    if (n > 0) {
+                        log.warn("enterprise import job {} was interrupted before uploads were kept; marked as failed", id);
+                    }
+                    continue;
+                }
+                var r = job.get();
+                List<EnterpriseSheetReader.Row> rows = parse(crypto.decryptBytes(r.encryptedUpload()));
+                jobs.requeue(id);
+                log.warn("enterprise import job {} was left unfinished by an instance that stopped; running it again here", id);
+                var held = lease.get();
+                executor.execute(() -> {
+                    try {
+                        run(id, r.fileName(), rows, r.mode(), r.scope(), r.username(), r.actor());
+                    } finally {
+                        held.close();
+                    }
+                });
+                handedOver = true;
+                resumed++;
+            } catch (RejectedExecutionException e) {
+                log.info("import queue full; job {} is taken over on a later round", id);
+            } catch (RuntimeException e) {
+                log.error("enterprise import job {} could not be taken over", id, e);
+            } finally {
+                if (!handedOver) {
+                    lease.get().close();
+                }
+            }
         }
+        return resumed;
     }
 
     @Override
@@ -106,16 +160,30 @@ public class EnterpriseImportService implements DisposableBean {
         if (file.getSize() > MAX_BYTES) {
             throw ProblemException.badRequest("IMPORT_FILE_TOO_LARGE", "文件超过 20 MB，请拆分后分批导入");
         }
-        List<EnterpriseSheetReader.Row> rows = readUpload(file);
+        byte[] upload = readBytes(file);
+        List<EnterpriseSheetReader.Row> rows = parse(upload);
         String fileName = fileName(file);
         UUID id = UUID.randomUUID();
-        jobs.insert(id, user.id(), user.username(), fileName, mode, rows.size(), now());
         AuditEntry.Actor actor = new AuditEntry.Actor(user.id(), user.username(), user.role().name(), RequestInfo.clientAddress());
+        // the lock first, so no other instance's recovery sees the new job without an owner
+        ClusterLocks.Lease lease = locks.tryAcquire(lockName(id)).orElseThrow();
         try {
-            executor.execute(() -> run(id, fileName, rows, mode, user.scope(), user.username(), actor));
+            jobs.insert(id, user.id(), user.username(), fileName, mode, rows.size(), now(), crypto.encryptBytes(upload),
+                    user.scope(), actor);
+            executor.execute(() -> {
+                try {
+                    run(id, fileName, rows, mode, user.scope(), user.username(), actor);
+                } finally {
+                    lease.close();
+                }
+            });
         } catch (RejectedExecutionException e) {
             jobs.delete(id);
+            lease.close();
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "IMPORT_BUSY", "当前排队的导入任务较多，请稍后再试");
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
         }
         return id;
     }
@@ -141,20 +209,22 @@ public class EnterpriseImportService implements DisposableBean {
     }
 
     private static String fileName(MultipartFile file) {
-        String name = file.getOriginalFilename();
-        if (name == null || name.isBlank()) {
-            return "未命名.xlsx";
-        }
-        name = name.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
-        return name.length() > 200 ? name.substring(0, 200) : name;
+        return UploadNames.withExtension(UploadNames.clean(file.getOriginalFilename(), "未命名.xlsx"), "xlsx");
     }
 
-    private static List<EnterpriseSheetReader.Row> readUpload(MultipartFile file) {
+    private static byte[] readBytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw ProblemException.badRequest("IMPORT_FILE_UNREADABLE", "上传的文件无法读取，请重新上传");
+        }
+    }
+
+    private static List<EnterpriseSheetReader.Row> parse(byte[] upload) {
         File temp = null;
         try {
             temp = Files.createTempFile("enterprise-import-", ".xlsx").toFile();
-            file.transferTo(temp);
+            Files.write(temp.toPath(), upload);
             return EnterpriseSheetReader.read(temp);
         } catch (IOException e) {
             throw ProblemException.badRequest("IMPORT_FILE_UNREADABLE", "上传的文件无法读取，请重新上传");

@@ -74,6 +74,33 @@ public class FieldEncryptor {
         }
     }
 
+    /** Bytes (an uploaded file kept until its background job ends): iv | ciphertext+tag, AES-256-GCM. */
+    public byte[] encryptBytes(byte[] plain) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            byte[] ct = cipher.doFinal(plain);
+            byte[] out = new byte[iv.length + ct.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(ct, 0, out, iv.length, ct.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public byte[] decryptBytes(byte[] stored) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, stored, 0, IV_BYTES));
+            return cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("decryption failed (wrong key?)", e);
+        }
+    }
+
     private static byte[] loadKey(PlatformProperties properties, Environment environment) {
         PlatformProperties.Crypto crypto = properties.crypto();
         if (crypto.key() != null && !crypto.key().isBlank()) {

@@ -2,7 +2,6 @@ package cn.zhiben.platform.db;
 
 import cn.zhiben.platform.PlatformProperties;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -30,13 +29,13 @@ public class EmbeddedDatabaseConfiguration {
     @Primary
     DataSource dataSource(PlatformProperties properties) {
         PlatformProperties.Embedded embedded = properties.db().embedded();
-        EmbeddedPostgres pg;
+        EmbeddedPostgresLauncher.Server pg;
         String database;
         if (embedded.ephemeral()) {
             pg = EmbeddedPostgresServer.ephemeral();
             database = EmbeddedPostgresServer.createEphemeralDatabase(pg);
         } else {
-            pg = EmbeddedPostgresServer.persistent(Path.of(embedded.dataDir()).toAbsolutePath().normalize(), embedded.port());
+            pg = EmbeddedPostgresServer.persistent(Path.of(embedded.dataDir()), embedded.port(), Path.of(embedded.passwordFile()));
             database = embedded.database();
             EmbeddedPostgresServer.createDatabaseIfMissing(pg, database);
         }
@@ -48,9 +47,9 @@ public class EmbeddedDatabaseConfiguration {
                 EmbeddedPostgresServer.release();
             }
         };
-        ds.setJdbcUrl(pg.getJdbcUrl("postgres", database));
-        ds.setUsername("postgres");
-        ds.setPassword("postgres");
+        ds.setJdbcUrl(pg.jdbcUrl(database));
+        ds.setUsername(pg.user());
+        ds.setPassword(pg.password());
         ds.setMaximumPoolSize(embedded.poolSize());
         ds.setPoolName("zhiben-embedded");
         ds.setConnectionInitSql(CUSTOM_PLANS);
@@ -60,11 +59,13 @@ public class EmbeddedDatabaseConfiguration {
     @Bean
     EmbeddedDatabaseInfo embeddedDatabaseInfo(DataSource dataSource, PlatformProperties properties) {
         HikariDataSource hikari = (HikariDataSource) dataSource;
-        return new EmbeddedDatabaseInfo(hikari.getJdbcUrl(), properties.db().embedded().ephemeral()
-                ? null : Path.of(properties.db().embedded().dataDir()).toAbsolutePath().normalize());
+        PlatformProperties.Embedded embedded = properties.db().embedded();
+        return embedded.ephemeral() ? new EmbeddedDatabaseInfo(hikari.getJdbcUrl(), null, null)
+                : new EmbeddedDatabaseInfo(hikari.getJdbcUrl(), Path.of(embedded.dataDir()).toAbsolutePath().normalize(),
+                Path.of(embedded.passwordFile()).toAbsolutePath().normalize());
     }
 
-    /** What the startup banner prints about the embedded server. */
-    public record EmbeddedDatabaseInfo(String jdbcUrl, Path dataDir) {
+    /** What the startup banner prints about the embedded server (nulls for the tests' throw-away server). */
+    public record EmbeddedDatabaseInfo(String jdbcUrl, Path dataDir, Path passwordFile) {
     }
 }
