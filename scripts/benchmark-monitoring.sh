@@ -52,6 +52,11 @@ for _ in $(seq 1 "${BENCH_START_TIMEOUT:-900}"); do
   sleep 1
 done
 grep -q "Started ZhibenApplication" "$DIR/server.log" || { log "the platform did not start"; exit 1; }
+# the demo data is made after the start (application ready): let it finish, so it is not measured with the load
+for _ in $(seq 1 600); do
+  if grep -q "demo mode: .* demo monitoring points" "$DIR/server.log"; then break; fi
+  sleep 1
+done
 
 jstat -gc $SERVER 2000 > "$DIR/jstat.txt" &
 JSTAT=$!
