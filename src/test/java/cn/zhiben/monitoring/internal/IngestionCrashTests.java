@@ -71,7 +71,9 @@ class IngestionCrashTests {
         Path data = dir.resolve("pg");
         startNode(data, pgPort, mqttPort);
         mark("node started");
-        String url = "jdbc:postgresql://localhost:" + pgPort + "/zhiben?user=postgres&password=postgres";
+        // the embedded server authenticates with the password the node generated into its password file
+        String url = "jdbc:postgresql://localhost:" + pgPort + "/zhiben?user=postgres&password="
+                + java.net.URLEncoder.encode(Files.readString(dir.resolve("postgres.password")).strip(), StandardCharsets.UTF_8);
         List<Device> devices = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url)) {
             for (int i = 0; i < DEVICES; i++) {
@@ -278,7 +280,8 @@ class IngestionCrashTests {
                 IngestionNode.class.getName(),
                 "--zhiben.db.embedded.data-dir=" + data, "--zhiben.db.embedded.port=" + pgPort,
                 "--zhiben.monitoring.mqtt.port=" + mqttPort, "--zhiben.monitoring.mqtt.host=127.0.0.1",
-                "--zhiben.crypto.key-file=" + dir.resolve("field.key"));
+                "--zhiben.crypto.key-file=" + dir.resolve("field.key"),
+                "--zhiben.db.embedded.password-file=" + dir.resolve("postgres.password"));
         pb.redirectErrorStream(true);
         File log = dir.resolve("node.log").toFile();
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
