@@ -28,6 +28,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "zhiben.hazards.demo-data=false",
         // tests make their own inspections; InspectionDemoDataTests makes the demo story explicitly
         "zhiben.inspections.demo-data=false",
+        // the MQTT endpoint on a free port; the demo simulator off (tests send their own readings)
+        "zhiben.monitoring.mqtt.port=0",
+        "zhiben.monitoring.simulator.enabled=false",
         // campaign tests make their own programmes (CampaignTestSupport); the demo campaign replays a year at start-up
         "zhiben.campaign.demo-data=false",
         "zhiben.db.embedded.ephemeral=true",
