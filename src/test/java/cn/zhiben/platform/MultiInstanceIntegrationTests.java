@@ -64,7 +64,7 @@ class MultiInstanceIntegrationTests extends IntegrationTest {
     PlatformTransactionManager transactions;
 
     @BeforeEach
-    void instanceB() {
+    void instanceB() throws java.io.IOException {
         if (b != null) {
             return;
         }
@@ -76,6 +76,7 @@ class MultiInstanceIntegrationTests extends IntegrationTest {
         jdbc.sql("delete from platform_job_run where job = 'hazards.overdue'").update();
 
         HikariDataSource a = (HikariDataSource) dataSource;
+        java.nio.file.Path bFiles = java.nio.file.Files.createTempDirectory("zhiben-instance-b-");
         b = new SpringApplicationBuilder(ZhibenApplication.class, TestConfig.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + a.getJdbcUrl(),
@@ -85,6 +86,13 @@ class MultiInstanceIntegrationTests extends IntegrationTest {
                 "--zhiben.demo-on-external-database=true",
                 "--zhiben.hazards.demo-data=false",
                 "--zhiben.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                // the same audit and tip-off keys as A (one chain, one seal), files of its own outside the checkout
+                "--zhiben.audit.key=" + cn.zhiben.support.TestKeys.AUDIT,
+                "--zhiben.audit.checkpoint-file=" + bFiles.resolve("audit-checkpoints.log"),
+                "--zhiben.tipoffs.identity-key=" + cn.zhiben.support.TestKeys.TIPOFF,
+                "--zhiben.tipoffs.storage-dir=" + bFiles.resolve("tipoff-files"),
+                "--zhiben.hazards.storage-dir=" + bFiles.resolve("files"),
+                "--zhiben.crypto.key-file=" + bFiles.resolve("keys/field.key"),
                 "--logging.level.cn.zhiben=warn",
                 // as outside demo mode: the API description needs a login (A, in demo mode, serves it openly)
                 "--zhiben.web.api-docs-public=false");

@@ -35,6 +35,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "zhiben.campaign.demo-data=false",
         "zhiben.db.embedded.ephemeral=true",
         "zhiben.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+        // fixed keys and throw-away files: a second instance on the same database (MultiInstanceIntegrationTests) must
+        // seal the audit chain and tip-off identities with the same keys, and no test writes into the checkout's ./data
+        "zhiben.audit.key=" + TestKeys.AUDIT,
+        "zhiben.audit.checkpoint-file=${java.io.tmpdir}/zhiben-test-${random.uuid}/audit-checkpoints.log",
+        "zhiben.tipoffs.identity-key=" + TestKeys.TIPOFF,
+        "zhiben.tipoffs.storage-dir=${java.io.tmpdir}/zhiben-test-${random.uuid}/tipoff-files",
         // the whole suite signs in from one address, many times a minute as the same accounts; the limits themselves
         // are tested on buckets of their own (LoginRateLimitIntegrationTests)
         "zhiben.identity.login-rate.per-address=1000000",
