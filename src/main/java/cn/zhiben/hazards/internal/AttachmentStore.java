@@ -2,6 +2,7 @@ package cn.zhiben.hazards.internal;
 
 import cn.zhiben.hazards.HazardsProperties;
 import cn.zhiben.platform.web.ProblemException;
+import cn.zhiben.platform.web.UploadNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,17 +50,20 @@ public class AttachmentStore {
 
     /** Accepted types, recognised by magic number. */
     enum Kind {
-        JPEG("image/jpeg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
-        PNG("image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}),
-        PDF("application/pdf", new byte[]{'%', 'P', 'D', 'F', '-'}),
-        WEBP("image/webp", null);
+        JPEG("image/jpeg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "jpg", "jpeg"),
+        PNG("image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, "png"),
+        PDF("application/pdf", new byte[]{'%', 'P', 'D', 'F', '-'}, "pdf"),
+        WEBP("image/webp", null, "webp");
 
         final String contentType;
         final byte[] magic;
+        /** the file name extensions of this type, the first one used when a name has a wrong one */
+        final String[] extensions;
 
-        Kind(String contentType, byte[] magic) {
+        Kind(String contentType, byte[] magic, String... extensions) {
             this.contentType = contentType;
             this.magic = magic;
+            this.extensions = extensions;
         }
 
         static Optional<Kind> detect(byte[] head, int n) {
@@ -81,7 +85,7 @@ public class AttachmentStore {
         if (declaredSize > maxBytes) {
             throw tooLarge();
         }
-        String fileName = cleanName(originalName);
+        String cleanName = UploadNames.clean(originalName, "附件");
         UUID id = UUID.randomUUID();
         LocalDate today = LocalDate.now(clock);
         String key = "%d/%02d/%s".formatted(today.getYear(), today.getMonthValue(), id);
@@ -115,6 +119,7 @@ public class AttachmentStore {
             if (kind == null) {
                 kind = Kind.detect(head, (int) total).orElseThrow(AttachmentStore::badType);
             }
+            String fileName = UploadNames.withExtension(cleanName, kind.extensions);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
             Attachment a = new Attachment(id, hazardId, stage, fileName, kind.contentType, total,
@@ -173,15 +178,6 @@ public class AttachmentStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String cleanName(String name) {
-        String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (n.isEmpty()) {
-            n = "附件";
-        }
-        return n.length() > 120 ? n.substring(n.length() - 120) : n;
     }
 
     private static ProblemException tooLarge() {

@@ -159,7 +159,7 @@ public record HazardListParams(String region, String industry, String channel, S
             return null;
         }
         try {
-            return LocalDate.parse(v);
+            return cn.zhiben.platform.web.InputDates.parse(v);
         } catch (DateTimeParseException e) {
             errors.add(new ProblemException.FieldProblem(field, label + "格式应为 yyyy-MM-dd"));
             return null;

@@ -16,7 +16,9 @@ public record EnterpriseDraft(String name, String uscc, String regionCode, Strin
                 : specialOperations.stream().filter(s -> s != null && !s.isBlank()).toList();
     }
 
-    EnterpriseDraft withLocked(String uscc, String regionCode, String zoneCode, String industryCode) {
+    /** The fields an enterprise account cannot change, as stored. */
+    EnterpriseDraft withLocked(String uscc, String regionCode, String zoneCode, String industryCode, String status,
+                               String standardizationGrade) {
         return new EnterpriseDraft(name, uscc, regionCode, zoneCode, industryCode, scale, status, standardizationGrade,
                 address, longitude, latitude, principalName, principalMobile, controllerName, controllerMobile, specialOperations);
     }

@@ -10,6 +10,7 @@ import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.DataScope;
 import cn.zhiben.platform.security.RequestInfo;
 import cn.zhiben.platform.web.ProblemException;
+import cn.zhiben.platform.web.UploadNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -208,13 +209,7 @@ public class EnterpriseImportService implements DisposableBean {
     }
 
     private static String fileName(MultipartFile file) {
-        String name = file.getOriginalFilename();
-        if (name == null || name.isBlank()) {
-            return "未命名.xlsx";
-        }
-        name = name.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1);
-        return name.length() > 200 ? name.substring(0, 200) : name;
+        return UploadNames.withExtension(UploadNames.clean(file.getOriginalFilename(), "未命名.xlsx"), "xlsx");
     }
 
     private static byte[] readBytes(MultipartFile file) {

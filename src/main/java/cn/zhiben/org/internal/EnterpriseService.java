@@ -7,6 +7,7 @@ import cn.zhiben.org.EnterpriseStatus;
 import cn.zhiben.org.IndustryCatalog;
 import cn.zhiben.org.RegionCatalog;
 import cn.zhiben.org.SpecialOperation;
+import cn.zhiben.org.StandardizationGrade;
 import cn.zhiben.platform.crypto.FieldEncryptor;
 import cn.zhiben.platform.crypto.Masking;
 import cn.zhiben.platform.security.CurrentUser;
@@ -192,7 +193,8 @@ public class EnterpriseService {
         boolean enterpriseAccount = user.scope().enterpriseId() != null;
         if (enterpriseAccount) {
             lockedFieldsUnchanged(existing, draft, ref);
-            draft = draft.withLocked(existing.uscc(), existing.regionCode(), existing.zoneCode(), existing.industryCode());
+            draft = draft.withLocked(existing.uscc(), existing.regionCode(), existing.zoneCode(), existing.industryCode(),
+                    existing.status().name(), existing.grade().name());
         }
         draft = keepStoredMobiles(existing, draft);
         List<EnterpriseValidator.Problem> extra = version == null
@@ -242,6 +244,17 @@ public class EnterpriseService {
         if (draft.industryCode() != null && !Objects.equals(ref.resolveIndustry(draft.industryCode()).value() == null ? null
                 : ref.resolveIndustry(draft.industryCode()).value().code(), existing.industryCode())) {
             changed.add("行业领域");
+        }
+        // set by the authorities, not by the enterprise (issue 9 item 2): 停产停业整顿 and 关闭 are ordered by the supervising
+        // department or the government (《安全生产法》第六十五条第一款第（三）项、第一百一十三条); the standardization grade is
+        // awarded by the grading department (《企业安全生产标准化建设定级办法》，应急〔2021〕83号)
+        String status = EnterpriseValidator.trim(draft.status());
+        if (status != null && EnterpriseStatus.parse(status).filter(s -> s == existing.status()).isEmpty()) {
+            changed.add("生产经营状态");
+        }
+        String grade = EnterpriseValidator.trim(draft.standardizationGrade());
+        if (grade != null && StandardizationGrade.parse(grade).filter(g -> g == existing.grade()).isEmpty()) {
+            changed.add("标准化等级");
         }
         if (!changed.isEmpty()) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "ENTERPRISE_FIELD_LOCKED",

@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -119,7 +120,11 @@ public class ApiExceptionHandler {
         if (e instanceof MissingRequestHeaderException m) {
             return Problems.of(HttpStatus.BAD_REQUEST, "MISSING_HEADER", "缺少请求头 " + m.getHeaderName());
         }
-        if (e instanceof MaxUploadSizeExceededException) {
+        if (e instanceof MaxUploadSizeExceededException m) {
+            if (partHeaderTooLarge(m)) {
+                // the part's headers (its file name) are too long, not its content: not a 413
+                return Problems.of(HttpStatus.BAD_REQUEST, "UPLOAD_NAME_TOO_LONG", "上传文件的文件名过长，请改短后重试");
+            }
             return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "UPLOAD_TOO_LARGE", "上传文件超过大小上限");
         }
         if (e instanceof MultipartException) {
@@ -140,6 +145,10 @@ public class ApiExceptionHandler {
         if (e instanceof OptimisticLockingFailureException) {
             return Problems.of(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION", "数据已被他人修改，请刷新后重试");
         }
+        if (e instanceof DataAccessException d && invalidCharacter(d)) {
+            // a NUL that slipped past the input checks: the client's input, not a conflict
+            return Problems.of(HttpStatus.BAD_REQUEST, InputCharacterFilter.CODE, InputCharacterFilter.MESSAGE);
+        }
         if (e instanceof DataIntegrityViolationException d) {
             log.warn("data integrity violation: {}", d.getMostSpecificCause().getMessage());
             return Problems.of(HttpStatus.CONFLICT, "DATA_CONFLICT", "数据与已有记录冲突");
@@ -157,6 +166,27 @@ public class ApiExceptionHandler {
         return pd;
     }
 
+    /** PostgreSQL's "invalid byte sequence" (22021) and "untranslatable character" (22P05): text it cannot store. */
+    static boolean invalidCharacter(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tomcat refuses a part whose headers exceed server.tomcat.max-part-header-size; Spring reports it as a size limit. */
+    static boolean partHeaderTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("header")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (RequestSizeLimitFilter.causedByOversize(e)) {
             return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "BODY_TOO_LARGE", "请求体超过大小上限");
@@ -164,6 +194,12 @@ public class ApiExceptionHandler {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException u) {
             return Problems.of(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", "无法识别的字段：" + u.getPropertyName());
+        }
+        if (cause instanceof InvalidFormatException f && f.getValue() instanceof String v && v.indexOf('\0') >= 0) {
+            String field = path(f);
+            return Problems.of(HttpStatus.BAD_REQUEST, InputCharacterFilter.CODE,
+                    (field.isEmpty() ? "" : "字段 " + field + " ") + "含有不允许的字符（NUL，\\u0000），请删除后重试",
+                    field.isEmpty() ? List.of() : List.of(new ProblemException.FieldProblem(field, "含有不允许的字符")));
         }
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             String field = path((DatabindException) cause);

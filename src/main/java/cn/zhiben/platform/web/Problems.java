@@ -40,6 +40,11 @@ public final class Problems {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json(status, code, message));
+    }
+
+    /** The problem detail as JSON text, for writers outside Spring MVC (filters, the container's error report). */
+    static String json(HttpStatus status, String code, String message) {
         ProblemDetail pd = of(status, code, message);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", pd.getType().toString());
@@ -49,7 +54,7 @@ public final class Problems {
         if (pd.getProperties() != null) {
             body.putAll(pd.getProperties());
         }
-        response.getWriter().write(JSON.writeValueAsString(body));
+        return JSON.writeValueAsString(body);
     }
 
     static String titleFor(HttpStatus status) {
@@ -60,7 +65,7 @@ public final class Problems {
             case NOT_FOUND -> "不存在";
             case METHOD_NOT_ALLOWED -> "不支持的请求方法";
             case CONFLICT -> "状态冲突";
-            case CONTENT_TOO_LARGE -> "请求内容过大";
+            case CONTENT_TOO_LARGE, URI_TOO_LONG, REQUEST_HEADER_FIELDS_TOO_LARGE -> "请求内容过大";
             case UNSUPPORTED_MEDIA_TYPE -> "不支持的内容类型";
             case UNPROCESSABLE_CONTENT -> "无法处理";
             case TOO_MANY_REQUESTS -> "请求过于频繁";

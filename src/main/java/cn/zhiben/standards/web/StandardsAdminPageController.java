@@ -3,6 +3,7 @@ package cn.zhiben.standards.web;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Permission;
 import cn.zhiben.platform.web.ProblemException;
+import cn.zhiben.platform.web.UploadNames;
 import cn.zhiben.standards.internal.Library;
 import cn.zhiben.standards.internal.LocalChange;
 import cn.zhiben.standards.internal.LocalChanges;
@@ -64,7 +65,7 @@ class StandardsAdminPageController {
             return importPage(model);
         }
         try {
-            UUID id = imports.importFile(file.getOriginalFilename(), file.getBytes(), CurrentUser.require());
+            UUID id = imports.importFile(UploadNames.clean(file.getOriginalFilename(), "标准文件"), file.getBytes(), CurrentUser.require());
             redirect.addFlashAttribute("message", "已导入为草稿，请核对后由市安委办发布。");
             return "redirect:/standards/versions/" + id;
         } catch (ProblemException e) {

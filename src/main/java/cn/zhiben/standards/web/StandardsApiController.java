@@ -2,6 +2,7 @@ package cn.zhiben.standards.web;
 
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.web.ProblemException;
+import cn.zhiben.platform.web.UploadNames;
 import cn.zhiben.standards.StandardClause;
 import cn.zhiben.standards.internal.ClauseSearch;
 import cn.zhiben.standards.internal.Library;
@@ -113,7 +114,7 @@ class StandardsApiController {
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyAuthority('PERM_STANDARD_DRAFT', 'PERM_STANDARD_APPROVE')")
     ResponseEntity<LibraryViews.VersionSummary> importFile(@RequestParam("file") MultipartFile file) throws IOException {
-        UUID id = imports.importFile(file.getOriginalFilename(), file.getBytes(), CurrentUser.require());
+        UUID id = imports.importFile(UploadNames.clean(file.getOriginalFilename(), "标准文件"), file.getBytes(), CurrentUser.require());
         VersionRow v = library.version(id).orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/standards/versions/" + id)).body(library.summary(v));
     }
