@@ -69,7 +69,7 @@ public class RegisterService {
         this.clock = clock;
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock.withZone(PlatformConfiguration.ZONE));
     }
 
@@ -384,6 +384,20 @@ public class RegisterService {
     public RegisterRepository.PersonRow loadPerson(CurrentUser user, UUID personId) {
         require(PeopleRules.reads(user));
         return repository.personInScope(personId, user.scope()).orElseThrow(RegisterService::personNotFound);
+    }
+
+    /** A person as users see them: masked numbers, the employments inside the caller's scope (history included). */
+    public record PersonView(UUID id, String name, String idNumber, String mobile,
+                             List<EntryView> employments, boolean demo, int version) {
+    }
+
+    @Transactional(readOnly = true)
+    public PersonView person(CurrentUser user, UUID personId) {
+        RegisterRepository.PersonRow p = loadPerson(user, personId);
+        List<RegisterRepository.Entry> rows = repository.employmentsOf(p.id()).stream()
+                .filter(e -> user.scope().covers(e.enterpriseId(), e.regionCode(), e.zoneCode(), e.industryCode()))
+                .map(e -> new RegisterRepository.Entry(e, p.name(), p.idNumberMask(), p.mobileMask())).toList();
+        return new PersonView(p.id(), p.name(), p.idNumberMask(), p.mobileMask(), views(rows), p.demo(), p.version());
     }
 
     /** Full ID and mobile number, for holders of PII_READ inside their scope; every view is audited. */
