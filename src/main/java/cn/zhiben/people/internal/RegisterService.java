@@ -400,6 +400,11 @@ public class RegisterService {
         return new PersonView(p.id(), p.name(), p.idNumberMask(), p.mobileMask(), views(rows), p.demo(), p.version());
     }
 
+    public UUID personOfEmployment(CurrentUser user, UUID employmentId) {
+        require(PeopleRules.reads(user));
+        return loadEmployment(user, employmentId).personId();
+    }
+
     /** Full ID and mobile number, for holders of PII_READ inside their scope; every view is audited. */
     public record Identity(UUID personId, String name, String idNumber, String mobile) {
     }

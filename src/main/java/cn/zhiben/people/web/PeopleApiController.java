@@ -12,6 +12,7 @@ import cn.zhiben.people.internal.PersonRole;
 import cn.zhiben.people.internal.ReferenceData;
 import cn.zhiben.people.internal.RegisterRepository;
 import cn.zhiben.people.internal.RegisterService;
+import cn.zhiben.people.internal.RetrainingService;
 import cn.zhiben.people.internal.TrainingService;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.web.ProblemException;
@@ -60,10 +61,12 @@ class PeopleApiController {
     private final FindingService findings;
     private final InstitutionService institutions;
     private final ReferenceData reference;
+    private final RetrainingService retraining;
 
     PeopleApiController(RegisterService register, CertificateService certificates, TrainingService training,
                         DrillService drills, CoverageService coverage, FindingService findings,
-                        InstitutionService institutions, ReferenceData reference) {
+                        InstitutionService institutions, ReferenceData reference,
+                        RetrainingService retraining) {
         this.register = register;
         this.certificates = certificates;
         this.training = training;
@@ -72,6 +75,7 @@ class PeopleApiController {
         this.findings = findings;
         this.institutions = institutions;
         this.reference = reference;
+        this.retraining = retraining;
     }
 
     private static CurrentUser user() {
@@ -292,6 +296,31 @@ class PeopleApiController {
     @GetMapping("/findings")
     List<FindingService.Finding> findings() {
         return findings.findings(user());
+    }
+
+    // ---------------------------------------------------------------- 三违 and retraining
+
+    @GetMapping("/retraining")
+    List<RetrainingService.CaseView> retrainingCases() {
+        return retraining.list(user());
+    }
+
+    @Operation(summary = "登记“三违”，责令离岗脱产培训")
+    @PostMapping("/retraining")
+    @ResponseStatus(HttpStatus.CREATED)
+    Created recordViolation(@RequestBody RetrainingService.ViolationInput in) {
+        return new Created(retraining.recordViolation(user(), in));
+    }
+
+    @GetMapping("/retraining/{id}")
+    RetrainingService.CaseView retrainingCase(@PathVariable UUID id) {
+        return retraining.detail(user(), id);
+    }
+
+    @Operation(summary = "再培训操作：开始培训、记录学时、考试、恢复上岗（须考试合格）、终结")
+    @PostMapping("/retraining/{id}/actions")
+    void retrainingAction(@PathVariable UUID id, @RequestBody RetrainingService.ActionInput in) {
+        retraining.act(user(), id, in);
     }
 
     // ---------------------------------------------------------------- training institutions
