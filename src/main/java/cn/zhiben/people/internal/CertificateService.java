@@ -143,7 +143,7 @@ public class CertificateService {
         Valid v = check(c, in.typeCode(), in.operationItem(), in.number(), in.issuer(), in.issuedOn(), in.validUntil(),
                 in.nextReviewOn(), in.nationalRegisteredOn(), registerService.today());
         c.orThrow();
-        return insert(user, person, v, false).id();
+        return insert(user, person, v, person.demo()).id();
     }
 
     CertificateRepository.CertificateRow insert(CurrentUser user, RegisterRepository.PersonRow person, Valid v, boolean demo) {

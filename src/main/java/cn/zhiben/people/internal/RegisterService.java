@@ -166,7 +166,8 @@ public class RegisterService {
         ValidEmployment e = checkEmployment(c, enterprise, in.roles(), in.employmentType(), in.post(), in.postKind(),
                 in.operationType(), in.startedOn(), p.idNumber());
         c.orThrow();
-        return register(user, enterprise, p, e, false).id();
+        // a person registered at a demo enterprise is demo data (shown with the 演示 mark)
+        return register(user, enterprise, p, e, enterprise.demo()).id();
     }
 
     /** Used by the form, the import and demo data; the caller has checked the input and the enterprise's scope. */

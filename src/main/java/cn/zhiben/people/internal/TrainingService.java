@@ -142,7 +142,7 @@ public class TrainingService {
                 .param("topics", String.join(",", topics)).param("starts", in.startsOn()).param("ends", ends)
                 .param("days", days).param("hours", hours, Types.NUMERIC).param("mode", mode.name())
                 .param("location", location, Types.VARCHAR).param("notes", notes, Types.VARCHAR)
-                .param("demo", own && enterprise.demo()).param("at", Timestamp.from(now)).param("by", user.username())
+                .param("demo", own ? enterprise.demo() : !attendees.isEmpty() && attendees.stream().allMatch(Attendee::demo)).param("at", Timestamp.from(now)).param("by", user.username())
                 .update();
         insertAttendance(id, attendees, now, user.username());
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -204,7 +204,7 @@ public class TrainingService {
         return e;
     }
 
-    private record Attendee(UUID personId, String name, UUID enterpriseId, BigDecimal days, Integer score) {
+    private record Attendee(UUID personId, String name, UUID enterpriseId, BigDecimal days, Integer score, boolean demo) {
     }
 
     private List<Attendee> attendees(Check c, CurrentUser user, EnterpriseRef enterprise, List<AttendeeInput> in,
@@ -255,7 +255,7 @@ public class TrainingService {
             if (a.score() != null && (a.score() < 0 || a.score() > 100)) {
                 c.add(f + ".score", "第 " + (i + 1) + " 名考试成绩应在 0～100 之间");
             }
-            out.add(new Attendee(p.id(), p.name(), at, days, a.score()));
+            out.add(new Attendee(p.id(), p.name(), at, days, a.score(), p.demo()));
         }
         return out;
     }

@@ -119,6 +119,9 @@ class PeoplePages {
     String newPerson(Model model) {
         common(model);
         CurrentUser u = user();
+        if (!PeopleRules.keepsRecords(u)) {
+            throw ProblemException.forbidden("PEOPLE_WRITE_FORBIDDEN", "当前账号不能登记人员");
+        }
         model.addAttribute("ownEnterprise", u.scope().enterpriseId() != null);
         model.addAttribute("enterprises", u.scope().enterpriseId() != null ? List.of() : enterprisesInScope());
         model.addAttribute("roles", PersonRole.values());
