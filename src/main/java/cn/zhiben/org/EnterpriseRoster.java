@@ -65,7 +65,7 @@ public class EnterpriseRoster {
         return jdbc.sql("""
                         select id, name, uscc, region_code, zone_code, industry_code, demo, status, special_operations,
                                principal_name
-                        from org_enterprise where """ + where + " order by region_code, name, id")
+                        from org_enterprise where""" + " " + where + " order by region_code, name, id")
                 .params(params)
                 .query((rs, n) -> {
                     Array ops = rs.getArray("special_operations");
