@@ -12,10 +12,16 @@ import java.util.UUID;
  */
 public interface HazardDirectory {
 
+    /**
+     * @param fieldCode     the field of the standard it was judged against when that differs from the enterprise's
+     *                      industry (fire, special equipment), or null
+     * @param determination a major hazard determined without a listed clause (综合判定 / 专家论证)
+     */
     record HazardSummary(UUID id, String number, UUID enterpriseId, String enterpriseName, String regionCode,
                          String industryCode, Grade grade, Channel channel, HazardStatus status, ListingLevel listingLevel,
                          boolean overdue, LocalDate foundOn, LocalDate deadline, Shutdown shutdown, UUID clauseId,
-                         String clauseLabel, String sourceModule, String sourceRef) {
+                         String clauseLabel, String sourceModule, String sourceRef, String fieldCode,
+                         boolean determination) {
     }
 
     /** A hazard whose rectification requires production to stop (令第16号 Art. 16), while it is open. */
@@ -25,7 +31,7 @@ public interface HazardDirectory {
     /**
      * Counts for a period, as monthly progress reports and summaries cite them.
      *
-     * @param found         hazards found in the period (found_on), all grades, merged ones excluded
+     * @param found         hazards found in the period (found_on), all grades, merged and withdrawn ones excluded
      * @param majorFound    of those, major
      * @param signedOff     major hazards signed off in the period
      * @param closed        general hazards closed in the period
@@ -45,8 +51,9 @@ public interface HazardDirectory {
     List<ShutdownOrder> activeShutdowns(UUID enterpriseIdOrNull);
 
     /**
-     * Figures for a region subtree (null: the whole city) and a set of industry codes (null: all), found or decided
-     * between from and to inclusive (Asia/Shanghai dates).
+     * Figures for a region subtree (null: the whole city) and a set of industry codes (null: all) — a hazard counts for
+     * its enterprise's industry and for the field of the standard it was judged against — found or decided between
+     * from and to inclusive (Asia/Shanghai dates).
      */
     Figures figures(String regionCodeOrNull, Set<String> industryCodesOrNull, LocalDate from, LocalDate to);
 }

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * What the hazards module tells the others, published in the same transaction through the event publication registry.
- * Listeners must be idempotent (an event may be delivered again after a crash).
+ * Listeners must be idempotent (an event may be delivered again after a crash). {@code fieldCode} is the field of the
+ * standard a hazard was judged against when it differs from the enterprise's industry (a fire hazard in a coal mine):
+ * route to the supervisors of both.
  */
 public final class HazardEvents {
 
@@ -15,11 +17,19 @@ public final class HazardEvents {
 
     /** The hazard counts as reported (直报): confirmed at both levels, or acknowledged by the enterprise. */
     public record HazardReported(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
-                                 Grade grade, Channel channel, LocalDate foundOn, Instant reportedAt) {
+                                 Grade grade, Channel channel, LocalDate foundOn, Instant reportedAt, String fieldCode) {
     }
 
     /** One level of the enterprise's two-level confirmation. */
     public record HazardConfirmed(UUID hazardId, String level, UUID byUserId, Instant at) {
+    }
+
+    /** A report not yet confirmed, withdrawn by its reporter. */
+    public record HazardWithdrawn(UUID hazardId, String number, UUID enterpriseId, String reason, Instant at) {
+    }
+
+    /** An official changed the grade (major ↔ general). */
+    public record HazardRegraded(UUID hazardId, String number, UUID enterpriseId, Grade grade, String reason, Instant at) {
     }
 
     public record RectificationPlanFiled(UUID hazardId, LocalDate deadline, Instant at) {
@@ -28,8 +38,19 @@ public final class HazardEvents {
     public record ExtensionDecided(UUID hazardId, String number, UUID enterpriseId, boolean approved, LocalDate deadline, Instant at) {
     }
 
+    /** Listed for supervision, or raised to a higher level (提级督办). */
     public record HazardListed(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
-                               ListingLevel level, String documentNumber, LocalDate deadline, Instant at) {
+                               ListingLevel level, String documentNumber, LocalDate deadline, Instant at, String fieldCode) {
+    }
+
+    /** A 督办提醒 from the city office to the county about a county-listed hazard. */
+    public record SupervisionReminded(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
+                                      String fieldCode, ListingLevel level, String message, Instant at) {
+    }
+
+    /** Signed off by the department; the listing body is to confirm 摘牌. */
+    public record DelistingAwaited(UUID hazardId, String number, UUID enterpriseId, String regionCode, ListingLevel level,
+                                   Instant at) {
     }
 
     public record HazardDelisted(UUID hazardId, ListingLevel level, Instant at) {
@@ -37,14 +58,28 @@ public final class HazardEvents {
 
     /** Past its deadline; escalated to the level above the supervising unit. */
     public record HazardOverdue(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
-                                LocalDate deadline, String escalatedTo, Instant at) {
+                                LocalDate deadline, String escalatedTo, Instant at, String fieldCode) {
     }
 
     /** A sign-off request not reviewed within the review period; escalated like an overdue rectification. */
     public record HazardReviewOverdue(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
-                                      LocalDate reviewDueOn, String escalatedTo, Instant at) {
+                                      LocalDate reviewDueOn, String escalatedTo, Instant at, String fieldCode) {
     }
 
+    /**
+     * A step with a deadline of its own (confirmation, acknowledgement, plan, 摘牌 confirmation) not taken in time;
+     * escalated like an overdue rectification.
+     */
+    public record HazardStepOverdue(UUID hazardId, String number, UUID enterpriseId, String regionCode, String industryCode,
+                                    String fieldCode, HazardStatus step, LocalDate dueOn, String escalatedTo, Instant at) {
+    }
+
+    /** 责任倒查 opened: a hazard found by others that the enterprise's own checks did not find. */
+    public record AccountabilityOpened(UUID hazardId, String number, UUID enterpriseId, String regionCode,
+                                       String industryCode, String fieldCode, Instant at) {
+    }
+
+    /** @param listingLevel the level the hazard was listed at until the sign-off ended it, or null */
     public record HazardSignedOff(UUID hazardId, String number, UUID enterpriseId, ListingLevel listingLevel, Instant at) {
     }
 

@@ -12,7 +12,14 @@ import java.util.UUID;
 public record Industry(String code, String name, String parentCode, String planRef, boolean assignable, int sortOrder,
                        boolean active, int revision, List<Supervisor> supervisors) {
 
-    public record Supervisor(UUID unitId, String unitName, Role role) {
+    /**
+     * @param basis    where the entry comes from: the plan's item, a statute, the city office's decision — or "本平台推定…"
+     * @param inferred the team's inference, not stated by a source; the city office confirms it by editing the industry
+     */
+    public record Supervisor(UUID unitId, String unitName, Role role, String basis, boolean inferred) {
+        public Supervisor(UUID unitId, String unitName, Role role) {
+            this(unitId, unitName, role, null, true);
+        }
     }
 
     public enum Role {

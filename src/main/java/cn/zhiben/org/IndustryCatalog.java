@@ -26,11 +26,12 @@ public class IndustryCatalog {
     public List<Industry> all() {
         Map<String, List<Industry.Supervisor>> supervisors = new HashMap<>();
         jdbc.sql("""
-                select s.industry_code, s.unit_id, u.name, s.role from org_industry_supervisor s
+                select s.industry_code, s.unit_id, u.name, s.role, s.basis, s.inferred from org_industry_supervisor s
                 join org_unit u on u.id = s.unit_id order by s.role desc, u.sort_order""")
                 .query(rs -> {
                     supervisors.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Industry.Supervisor(
-                            rs.getObject(2, UUID.class), rs.getString(3), Industry.Role.valueOf(rs.getString(4))));
+                            rs.getObject(2, UUID.class), rs.getString(3), Industry.Role.valueOf(rs.getString(4)),
+                            rs.getString(5), rs.getBoolean(6)));
                 });
         return jdbc.sql("""
                 select code, name, parent_code, plan_ref, assignable, sort_order, active, revision

@@ -31,8 +31,11 @@ public class UnitCatalog {
         return jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(UnitCatalog::map).optional();
     }
 
+    /** By the plan's name, its short name, or a current name (alias, e.g. 国家金融监督管理总局晋城监管分局). */
     public Optional<CommitteeUnit> findByName(String name) {
-        return jdbc.sql(SELECT + " where u.name = :n or u.short_name = :n").param("n", name).query(UnitCatalog::map).optional();
+        return jdbc.sql(SELECT + " where u.name = :n or u.short_name = :n"
+                        + " or u.id in (select unit_id from org_unit_alias where alias = :n) order by u.sort_order limit 1")
+                .param("n", name).query(UnitCatalog::map).optional();
     }
 
     private static CommitteeUnit map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -33,4 +33,10 @@ public interface StandardsLibrary {
 
     /** The checklist of an enterprise on a date (404 ENTERPRISE_NOT_FOUND if it does not exist; no scope check). */
     Checklist checklist(UUID enterpriseId, LocalDate date);
+
+    /**
+     * The field (行业领域) a judgement against this version belongs to when the standard concerns every unit whatever its
+     * industry — GB 35181 → fire, 特种设备 → special — and so is supervised by that field's departments; else empty.
+     */
+    Optional<String> crossIndustryField(UUID versionId);
 }

@@ -49,7 +49,7 @@ final class SqlCapture {
         JdbcClient jdbc = JdbcClient.create(new NamedParameterJdbcTemplate(new RecordingDataSource()));
         this.queries = construct(HazardQueries.class, new Class<?>[]{JdbcClient.class}, jdbc);
         this.attachments = construct(AttachmentStore.class, new Class<?>[]{JdbcClient.class, HazardsProperties.class, Clock.class},
-                jdbc, new HazardsProperties(10, Period.ofMonths(3), "./data/bench/files", DataSize.ofMegabytes(10), "-"),
+                jdbc, new HazardsProperties(10, Period.ofMonths(3), "./data/bench/files", DataSize.ofMegabytes(10), "-", 2, 3, 2, 2, 10, 20, 5, 3),
                 Clock.systemUTC());
     }
 

@@ -95,6 +95,12 @@ class HazardLifecycleBrowserTests extends BrowserTest {
         type(By.name("location"), "1302 工作面");
         type(By.name("foundBy"), "通风区 张工");
         new Select(visible(By.name("shutdown"))).selectByValue("PARTIAL");
+        // the evidence found on site goes with the report (issue 10 item 8)
+        Path evidence = Files.createTempFile("发现取证", ".png");
+        BufferedImage found = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        found.setRGB(2, 2, Color.BLUE.getRGB());
+        ImageIO.write(found, "png", evidence.toFile());
+        browser.findElement(By.id("evidence")).sendKeys(evidence.toAbsolutePath().toString());
         click(By.id("report-submit"));
         waiting().until(ExpectedConditions.urlMatches(DETAIL.pattern()));
         Matcher m = DETAIL.matcher(browser.getCurrentUrl());
@@ -104,6 +110,8 @@ class HazardLifecycleBrowserTests extends BrowserTest {
         expectSaved("隐患已登记，编号 " + number);
         expectStatus("待安全管理部门确认");
         assertThat(browser.findElement(By.id("hazard-description")).getText()).contains(marker);
+        assertThat(visible(By.id("attachments")).getText()).contains(evidence.getFileName().toString()).contains("发现取证");
+        Files.deleteIfExists(evidence);
 
         // two-level confirmation
         click(By.cssSelector("#act-confirm-department button[type=submit]"));
@@ -152,8 +160,8 @@ class HazardLifecycleBrowserTests extends BrowserTest {
         click(By.cssSelector("#act-extension-request button[type=submit]"));
         expectSaved("延期申请已提交");
 
-        // the county department approves the extension
-        signIn("zezhou-yingji");
+        // the county department leading the coal field approves the extension
+        signIn("zezhou-nengyuan");
         browser.get(detailUrl);
         assertThat(visible(By.id("act-extension-decision")).getText()).contains(planDeadline.plusDays(15).toString());
         type(By.cssSelector("#act-extension-decision [name=reason]"), "理由充分，同意延期");
@@ -174,7 +182,7 @@ class HazardLifecycleBrowserTests extends BrowserTest {
         expectStatus("待审核销号");
 
         // the county department reviews on site and signs it off; it finds it in its inbox first
-        signIn("zezhou-yingji");
+        signIn("zezhou-nengyuan");
         click(By.linkText("待我处理"));
         click(By.linkText(number));
         waiting().until(ExpectedConditions.urlToBe(detailUrl));
@@ -197,8 +205,8 @@ class HazardLifecycleBrowserTests extends BrowserTest {
         assertThat(steps.get("安全管理部门确认")).contains("安全管理部");
         assertThat(steps.get("主要负责人确认")).contains("主要负责人");
         assertThat(steps.get("制定整改方案")).contains("安全管理部");
-        assertThat(steps.get("批准延期")).contains("泽州县应急管理局");
-        assertThat(steps.get("审核销号")).contains("泽州县应急管理局");
+        assertThat(steps.get("批准延期")).contains("泽州县能源局");
+        assertThat(steps.get("审核销号")).contains("泽州县能源局");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("理由充分，同意延期").contains("现场核查整改到位，同意销号");
     }
 
@@ -214,9 +222,22 @@ class HazardLifecycleBrowserTests extends BrowserTest {
         String number = visible(By.id("hazard-number")).getText();
         type(By.cssSelector("#act-listing [name=documentNumber]"), document);
         date(By.cssSelector("#act-listing [name=deadline]"), today().plusDays(30));
+        // the county's departments, the coal field's lead preselected; the box narrows the list (issue 10 item 4)
+        Select units = new Select(visible(By.cssSelector("#act-listing [name=supervisingUnitId]")));
+        assertThat(units.getFirstSelectedOption().getText()).startsWith("泽州县能源局");
+        type(By.cssSelector("#act-listing input.select-filter"), "应急");
+        List<String> shown = new ArrayList<>();
+        for (WebElement o : units.getOptions()) {
+            if (!"true".equals(o.getDomProperty("hidden")) && !o.getAttribute("value").isEmpty()) {
+                shown.add(o.getText());
+            }
+        }
+        assertThat(shown).containsExactly("泽州县应急管理局");
+        assertThat(units.getFirstSelectedOption().getText()).isEqualTo("泽州县应急管理局");
         click(By.cssSelector("#act-listing button[type=submit]"));
         expectSaved("已挂牌督办");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("县级挂牌");
+        assertThat(visible(By.id("listing")).getText()).contains("督办单位：泽州县应急管理局");
 
         signIn("gaoping");
         click(By.linkText("挂牌督办公示"));

@@ -27,7 +27,8 @@ class HazardLifecycleIntegrationTests extends HazardTestSupport {
     void majorHazardGoesFromSelfReportToSignOff() throws Exception {
         String safety = token("qiye");
         String principal = token("qiye-fzr");
-        String reviewer = token("zezhou-yingji");
+        // the department leading the coal field at county level reviews an unlisted coal-mine hazard
+        String reviewer = token("zezhou-nengyuan");
         UUID clause = coalClause(1);
 
         // the safety department reports against a clause of the standard in force on the finding date
@@ -47,7 +48,7 @@ class HazardLifecycleIntegrationTests extends HazardTestSupport {
                 .andExpect(jsonPath("$.status").value("REPORTED"));
 
         // notified: the supervising county unit's inbox, the principal's and controller's phones (SMS log)
-        UUID reviewerId = jdbc.sql("select id from idn_user where username = 'zezhou-yingji'").query(UUID.class).single();
+        UUID reviewerId = jdbc.sql("select id from idn_user where username = 'zezhou-nengyuan'").query(UUID.class).single();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
                 "select count(*) from ntf_message where recipient_user_id = :u and source_key = :k")
                 .param("u", reviewerId).param("k", "hazard-reported:" + id).query(Long.class).single()).isEqualTo(1));
@@ -72,7 +73,8 @@ class HazardLifecycleIntegrationTests extends HazardTestSupport {
         // completion, evaluation, sign-off request, on-site review and 销号
         act(safety, id, "complete", with("version", version(safety, id), "summary", "备用风机安装调试完成")).andExpect(status().isOk());
         act(safety, id, "evaluation", with("version", version(safety, id), "kind", "THIRD_PARTY", "organisation", "某安全评价公司",
-                "conclusion", "整改到位，达到要求", "evaluatedOn", today().toString())).andExpect(status().isOk());
+                "qualification", "APJ-（晋）-002", "conclusion", "整改到位，达到要求", "evaluatedOn", today().toString()))
+                .andExpect(status().isOk());
         act(safety, id, "sign-off-request", with("version", version(safety, id))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SIGN_OFF_REQUESTED"));
         act(reviewer, id, "sign-off", with("version", version(reviewer, id), "opinion", "现场核查：备用风机运行正常，同意销号"))
@@ -124,8 +126,11 @@ class HazardLifecycleIntegrationTests extends HazardTestSupport {
                 .andExpect(jsonPath("$.code").value("HAZARD_ILLEGAL_TRANSITION"))
                 .andExpect(jsonPath("$.detail").value("隐患当前状态为「待安全管理部门确认」，不能执行「整改完成」"));
         act(safety, id, "sign-off-request", with("version", version(safety, id))).andExpect(status().isConflict());
-        act(token("zezhou-yingji"), id, "sign-off", with("version", version(safety, id), "opinion", "x"))
+        act(token("zezhou-nengyuan"), id, "sign-off", with("version", version(safety, id), "opinion", "x"))
                 .andExpect(status().isConflict());
+        // a department that does not lead the field may not sign off at all, whatever the state
+        act(token("zezhou-yingji"), id, "sign-off", with("version", version(safety, id), "opinion", "x"))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -144,14 +149,19 @@ class HazardLifecycleIntegrationTests extends HazardTestSupport {
         long before = jdbc.sql("select count(*) from hz_hazard").query(Long.class).single();
         var noClause = majorSelfReport(coalMine(), coalClause(4));
         noClause.remove("clauseId");
-        create(safety, noClause).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("HAZARD_CLAUSE_REQUIRED"));
+        create(safety, noClause).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("clauseId"));
+        // every problem at once (issue 10 item 10): the missing texts and the missing clause in one answer
         var missing = majorSelfReport(coalMine(), coalClause(4));
         missing.remove("description");
         missing.remove("location");
-        create(safety, missing).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        missing.remove("clauseId");
+        JsonNode all = json(create(safety, missing).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED")).andReturn().getResponse().getContentAsString());
+        assertThat(all.get("errors").findValuesAsString("field")).contains("description", "location", "clauseId");
         var future = majorSelfReport(coalMine(), coalClause(4));
         future.put("foundOn", today().plusDays(1).toString());
-        create(safety, future).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("HAZARD_FOUND_IN_FUTURE"));
+        create(safety, future).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("foundOn"));
         // a hazchem clause does not apply to a coal mine
         var wrongIndustry = majorSelfReport(coalMine(), standards.clausesInForce("hazchem.production", java.util.Set.of(), today()).get(0).id());
         create(safety, wrongIndustry).andExpect(status().is4xxClientError());

@@ -72,14 +72,26 @@ class HazardSupervisionIntegrationTests extends HazardTestSupport {
         String safety = token("qiye");
         act(safety, id, "plan", plan(version(safety, id), today().plusDays(30)));
         act(safety, id, "complete", with("version", version(safety, id), "summary", "完成"));
-        act(safety, id, "evaluation", with("version", version(safety, id), "kind", "SELF", "conclusion", "合格", "evaluatedOn", today().toString()));
+        // listed and under partial shutdown: a qualified third party evaluates (令第16号 第十八条)
+        act(safety, id, "evaluation", with("version", version(safety, id), "kind", "SELF", "conclusion", "合格",
+                "evaluatedOn", today().toString(), "experts", "技术科")).andExpect(status().isUnprocessableContent());
+        act(safety, id, "evaluation", with("version", version(safety, id), "kind", "THIRD_PARTY", "organisation", "某评价公司",
+                "qualification", "APJ-（晋）-003", "conclusion", "合格", "evaluatedOn", today().toString())).andExpect(status().isOk());
         act(safety, id, "sign-off-request", with("version", version(safety, id)));
-        String cityUnit = token("yingji");
+        String cityUnit = token("nengyuan");
         act(cityUnit, id, "sign-off", with("version", version(cityUnit, id), "opinion", "市级审核"))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("HAZARD_LISTING_LEVEL_REQUIRED"));
-        String countyUnit = token("zezhou-yingji");
+        String countyUnit = token("zezhou-nengyuan");
         act(countyUnit, id, "sign-off", with("version", version(countyUnit, id), "opinion", "县级现场审核合格"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SIGNED_OFF_PENDING_DELISTING"));
+        // the listing body confirms 摘牌: the listing ends with the sign-off (issue 10 item 3)
+        act(token("gaoping"), id, "delisting-confirmation", with("version", version(county, id))).andExpect(status().isNotFound());
+        act(county, id, "delisting-confirmation", with("version", version(county, id), "note", "督办结束"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SIGNED_OFF"));
+        JsonNode row = detail(county, id).get("hazard").get("row");
+        assertThat(row.path("listingLevel").isNull() || row.path("listingLevel").isMissingNode()).isTrue();
+        assertThat(row.get("listingEndedLevel").asString()).isEqualTo("COUNTY");
+        assertThat(row.get("listingEndedOn").asString()).isEqualTo(today().toString());
     }
 
     @Test
@@ -91,20 +103,29 @@ class HazardSupervisionIntegrationTests extends HazardTestSupport {
         String safety = token("qiye");
         act(safety, id, "plan", plan(version(safety, id), today().plusDays(30)));
         act(safety, id, "complete", with("version", version(safety, id), "summary", "完成"));
-        act(safety, id, "evaluation", with("version", version(safety, id), "kind", "SELF", "conclusion", "合格", "evaluatedOn", today().toString()));
+        // listed and under partial shutdown: a qualified third party evaluates (令第16号 第十八条)
+        act(safety, id, "evaluation", with("version", version(safety, id), "kind", "SELF", "conclusion", "合格",
+                "evaluatedOn", today().toString(), "experts", "技术科")).andExpect(status().isUnprocessableContent());
+        act(safety, id, "evaluation", with("version", version(safety, id), "kind", "THIRD_PARTY", "organisation", "某评价公司",
+                "qualification", "APJ-（晋）-003", "conclusion", "合格", "evaluatedOn", today().toString())).andExpect(status().isOk());
         act(safety, id, "sign-off-request", with("version", version(safety, id)));
-        String countyUnit = token("zezhou-yingji");
+        String countyUnit = token("zezhou-nengyuan");
         act(countyUnit, id, "sign-off", with("version", version(countyUnit, id), "opinion", "县级审核"))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("HAZARD_LISTING_LEVEL_REQUIRED"));
         String cityUnit = token("nengyuan");
         act(cityUnit, id, "sign-off", with("version", version(cityUnit, id), "opinion", "市级现场审核合格")).andExpect(status().isOk());
+        act(token("zezhou"), id, "delisting-confirmation", with("version", version(city, id)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("HAZARD_LISTING_LEVEL_REQUIRED"));
+        act(city, id, "delisting-confirmation", with("version", version(city, id))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SIGNED_OFF"));
     }
 
     @Test
     void twoOfficialsSigningOffAtOnceExactlyOneSucceeds() throws Exception {
         UUID id = awaitingSignOff(coalClause(11));
-        String a = token("zezhou-yingji");
-        String b = token("nengyuan");
+        // the same department signing in twice (two officers, two sessions)
+        String a = token("zezhou-nengyuan");
+        String b = token("zezhou-nengyuan");
         int v = version(a, id);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -165,7 +186,8 @@ class HazardSupervisionIntegrationTests extends HazardTestSupport {
         UUID id = awaitingSignOff(coalClause(15));
         JsonNode hazard = detail(token("city"), id).get("hazard");
         LocalDate due = LocalDate.parse(hazard.get("reviewDueOn").asString());
-        assertThat(due).isEqualTo(today().plusDays(10));
+        // a coal mine under partial shutdown: 20 days for the resumption acceptance (煤矿安全生产条例 第四十八条)
+        assertThat(due).isEqualTo(today().plusDays(20));
         assertThat(hazard.get("reviewOverdue").asBoolean()).isFalse();
 
         clock.set(ZonedDateTime.of(due.atTime(23, 59, 59), SHANGHAI).toInstant());
@@ -179,13 +201,13 @@ class HazardSupervisionIntegrationTests extends HazardTestSupport {
         assertThat(hazard.get("row").get("status").asString()).isEqualTo("SIGN_OFF_REQUESTED");
         JsonNode last = hazard.get("timeline").get(hazard.get("timeline").size() - 1);
         assertThat(last.get("action").asString()).isEqualTo("MARK_REVIEW_OVERDUE");
-        assertThat(last.get("reason").asString()).contains(due.toString()).contains("升级至");
+        assertThat(last.get("reason").asString()).contains(due.toString()).contains("升级至").startsWith("复产验收期限");
         int steps = hazard.get("timeline").size();
         service.markOverdue();
         assertThat(detail(token("city"), id).get("hazard").get("timeline").size()).as("once").isEqualTo(steps);
 
         // the reviewers and the level above them are told, once
-        for (String who : List.of("zezhou-yingji", "city")) {
+        for (String who : List.of("zezhou-nengyuan", "city")) {
             UUID user = jdbc.sql("select id from idn_user where username = :u").param("u", who).query(UUID.class).single();
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
                     "select count(*) from ntf_message where recipient_user_id = :u and source_key = :k")
@@ -193,7 +215,7 @@ class HazardSupervisionIntegrationTests extends HazardTestSupport {
         }
 
         // the review, late, still signs it off, and clears the flag
-        String reviewer = token("zezhou-yingji");
+        String reviewer = token("zezhou-nengyuan");
         act(reviewer, id, "sign-off", with("version", version(reviewer, id), "opinion", "现场审核合格（逾期）"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SIGNED_OFF"));
         assertThat(detail(token("city"), id).get("hazard").get("reviewOverdue").asBoolean()).isFalse();

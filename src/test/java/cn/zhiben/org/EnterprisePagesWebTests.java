@@ -73,9 +73,12 @@ class EnterprisePagesWebTests extends EnterpriseTestSupport {
         assertThat(fragment).contains("13912345678").contains("13698765432").doesNotContain("<html");
         assertThat(countWhere("select count(*) from audit_log where action = 'VIEW_PERSONAL_DATA' and entity_id = ?", id)).isEqualTo(before + 1);
 
+        // the expert sees the enterprise it is assigned to (the demo coal mine), never its contacts; no other enterprise
         MockHttpSession expert = login("zhuanjia");
-        assertThat(page(expert, "/org/enterprises/" + id)).doesNotContain("查看完整联系方式");
-        mvc.perform(get("/org/enterprises/" + id + "/contacts").session(expert)).andExpect(status().isForbidden());
+        String assigned = jdbc.sql("select enterprise_id from idn_user where username = 'qiye'").query(String.class).single();
+        assertThat(page(expert, "/org/enterprises/" + assigned)).doesNotContain("查看完整联系方式");
+        mvc.perform(get("/org/enterprises/" + assigned + "/contacts").session(expert)).andExpect(status().isForbidden());
+        mvc.perform(get("/org/enterprises/" + id).session(expert)).andExpect(status().isNotFound());
     }
 
     @Test

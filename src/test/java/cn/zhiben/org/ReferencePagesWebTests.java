@@ -72,8 +72,13 @@ class ReferencePagesWebTests extends IntegrationTest {
         String editable = page(login("city"), "/org/leading-group");
         assertThat(editable).contains("添加成员（市安委办）", "<option value=\"LEADER\">组长</option>",
                 "<option value=\"MEMBER\" selected=\"selected\">成员</option>").doesNotContain("th:");
-        // the add form carries its CSRF token (besides the logout form's)
-        assertThat(editable.split("<input type=\"hidden\" name=\"_csrf\"", -1).length - 1).isEqualTo(2);
+        // the add form carries its CSRF token (the logout form and each member's remove form have their own)
+        int add = editable.indexOf("添加成员（市安委办）");
+        int form = editable.indexOf("<form", add);
+        String addForm = editable.substring(form, editable.indexOf("</form>", form));
+        assertThat(addForm).contains("<input type=\"hidden\" name=\"_csrf\"");
+        // Attachment 1's members are seeded (issue 8), the supervision commissioner among them
+        assertThat(readOnly).contains("陈跃武").contains("市政府督查专员");
     }
 
     @Test

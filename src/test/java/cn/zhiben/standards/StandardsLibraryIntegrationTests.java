@@ -52,18 +52,21 @@ class StandardsLibraryIntegrationTests extends StandardsTestSupport {
     @Test
     void indtradeClausesApplyByIndustryAndSpecialOperation() {
         LocalDate today = LocalDate.of(2026, 11, 29);
-        List<StandardClause> metallurgy = library.clausesInForce("indtrade.metallurgy", Set.of(), today);
+        // 第三条第(三)项 concerns metal-smelting enterprises only (issue 8): a smelter gets it, a rolling mill does not
+        List<StandardClause> metallurgy = library.clausesInForce("indtrade.metallurgy", Set.of("METAL_SMELTING"), today);
         assertThat(metallurgy).extracting(StandardClause::clauseNo)
                 .contains("3.1", "3.3", "4.1", "4.8").doesNotContain("5.1", "6.1", "11.1", "12.1", "13.1");
         assertThat(metallurgy.stream().filter(c -> c.version().standardCode().equals("indtrade"))).hasSize(3 + 8);
+        assertThat(library.clausesInForce("indtrade.metallurgy", Set.of(), today)).extracting(StandardClause::clauseNo)
+                .contains("3.1", "3.2", "4.1").doesNotContain("3.3");
 
         List<StandardClause> dusty = library.clausesInForce("indtrade.machinery", Set.of("DUST_EXPLOSION", "CONFINED_SPACE"), today);
-        assertThat(dusty.stream().filter(c -> c.version().standardCode().equals("indtrade"))).hasSize(3 + 7 + 10 + 2);
+        assertThat(dusty.stream().filter(c -> c.version().standardCode().equals("indtrade"))).hasSize(2 + 7 + 10 + 2);
         assertThat(dusty).extracting(StandardClause::clauseNo).contains("11.10", "13.2").doesNotContain("12.1");
 
         List<StandardClause> commerce = library.clausesInForce("indtrade.commerce", Set.of("AMMONIA_REFRIGERATION"), today);
         assertThat(commerce.stream().filter(c -> c.version().standardCode().equals("indtrade")))
-                .extracting(StandardClause::clauseNo).containsExactly("3.1", "3.2", "3.3", "12.1", "12.2");
+                .extracting(StandardClause::clauseNo).containsExactly("3.1", "3.2", "12.1", "12.2");
     }
 
     @Test

@@ -1,90 +1,34 @@
 package cn.zhiben.hazards.internal;
 
-import cn.zhiben.hazards.Grade;
-import cn.zhiben.hazards.HazardStatus;
-import cn.zhiben.hazards.ListingLevel;
-import cn.zhiben.platform.security.CurrentUser;
-import cn.zhiben.platform.security.Role;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The verbs the current user may take on a hazard in its current state: what the detail page offers as forms and the
- * inbox counts as waiting. Mirrors {@link HazardRules} and {@link Hazard}'s state checks; the service still enforces both.
+ * The verbs a caller may take on a hazard now — what the detail page offers as forms and the API lists — asked of
+ * {@link HazardPolicy} verb by verb, the same rules the verbs themselves enforce and the inbox renders as SQL.
  */
 public final class HazardActions {
+
+    /** The verbs people take (creation and the daily job's steps are not offered). */
+    public static final List<HazardAction> OFFERED = List.of(
+            HazardAction.CONFIRM_DEPARTMENT, HazardAction.CONFIRM_PRINCIPAL, HazardAction.RETURN_FOR_CORRECTION,
+            HazardAction.WITHDRAW, HazardAction.ACKNOWLEDGE, HazardAction.FILE_PLAN, HazardAction.REPORT_PROGRESS,
+            HazardAction.REQUEST_EXTENSION, HazardAction.APPROVE_EXTENSION, HazardAction.REFUSE_EXTENSION,
+            HazardAction.COMPLETE, HazardAction.CLOSE, HazardAction.EVALUATE, HazardAction.REQUEST_SIGN_OFF,
+            HazardAction.SIGN_OFF, HazardAction.REJECT_SIGN_OFF, HazardAction.CONFIRM_DELISTING,
+            HazardAction.REFUSE_DELISTING, HazardAction.LIST, HazardAction.RAISE_LISTING, HazardAction.REMIND,
+            HazardAction.DELIST, HazardAction.REGRADE, HazardAction.REOPEN, HazardAction.MERGE,
+            HazardAction.DISMISS_DUPLICATE, HazardAction.CLOSE_ACCOUNTABILITY, HazardAction.ATTACH);
 
     private HazardActions() {
     }
 
-    public static List<HazardAction> available(HazardQueries.Row h, CurrentUser user) {
+    public static List<HazardAction> available(HazardFacts h, Caller caller) {
         List<HazardAction> out = new ArrayList<>();
-        HazardStatus s = h.status();
-        if (user.role() == Role.ENTERPRISE) {
-            boolean principal = user.enterprisePosition() == CurrentUser.EnterprisePosition.PRINCIPAL;
-            switch (s) {
-                case PENDING_DEPARTMENT_CONFIRMATION -> {
-                    if (!principal) {
-                        out.add(HazardAction.CONFIRM_DEPARTMENT);
-                    }
-                }
-                case PENDING_PRINCIPAL_CONFIRMATION -> {
-                    if (principal) {
-                        out.add(HazardAction.CONFIRM_PRINCIPAL);
-                        out.add(HazardAction.RETURN_FOR_CORRECTION);
-                    }
-                }
-                case PENDING_ACKNOWLEDGEMENT -> out.add(HazardAction.ACKNOWLEDGE);
-                case REPORTED -> out.add(HazardAction.FILE_PLAN);
-                case RECTIFYING -> {
-                    out.add(HazardAction.REPORT_PROGRESS);
-                    if (!h.extensionPending() && h.deadline() != null) {
-                        out.add(HazardAction.REQUEST_EXTENSION);
-                    }
-                    out.add(h.grade() == Grade.GENERAL ? HazardAction.CLOSE : HazardAction.COMPLETE);
-                }
-                case COMPLETED -> out.add(HazardAction.EVALUATE);
-                case EVALUATED -> out.add(HazardAction.REQUEST_SIGN_OFF);
-                default -> {
-                }
+        for (HazardAction verb : OFFERED) {
+            if (caller.policy().may(verb, h, caller)) {
+                out.add(verb);
             }
-        }
-        var level = HazardRules.governmentLevel(user.role());
-        if (level.isPresent()) {
-            if (s == HazardStatus.RECTIFYING && h.extensionPending()) {
-                out.add(HazardAction.APPROVE_EXTENSION);
-                out.add(HazardAction.REFUSE_EXTENSION);
-            }
-            if (s == HazardStatus.SIGN_OFF_REQUESTED && (h.listingLevel() == null || h.listingLevel() == level.get())) {
-                out.add(HazardAction.SIGN_OFF);
-                out.add(HazardAction.REJECT_SIGN_OFF);
-            }
-            if (!s.terminal()) {
-                out.add(HazardAction.MERGE);
-                if (h.possibleDuplicateOf() != null) {
-                    out.add(HazardAction.DISMISS_DUPLICATE);
-                }
-            }
-        }
-        if (s == HazardStatus.CLOSED && h.grade() == Grade.GENERAL && (level.isPresent() || user.role() == Role.TOWNSHIP)) {
-            out.add(HazardAction.REOPEN);
-        }
-        ListingLevel office = switch (user.role()) {
-            case CITY_OFFICE -> ListingLevel.CITY;
-            case COUNTY_OFFICE -> ListingLevel.COUNTY;
-            default -> null;
-        };
-        if (office != null && h.grade() == Grade.MAJOR && s.reported() && !s.terminal()) {
-            if (h.listingLevel() == null) {
-                out.add(HazardAction.LIST);
-            } else if (h.listingLevel() == office) {
-                out.add(HazardAction.DELIST);
-            }
-        }
-        if (s != HazardStatus.MERGED && (user.role() == Role.ENTERPRISE || level.isPresent()
-                || user.role() == Role.TOWNSHIP || user.role() == Role.EXPERT)) {
-            out.add(HazardAction.ATTACH);
         }
         return out;
     }

@@ -26,7 +26,7 @@ import java.util.UUID;
 @Service
 class HazardDirectoryQueries implements HazardDirectory {
 
-    private static final String OPEN = "h.status not in ('SIGNED_OFF', 'CLOSED', 'MERGED')";
+    private static final String OPEN = HazardStatus.openSql("h.status");
 
     private final JdbcClient jdbc;
 
@@ -51,7 +51,7 @@ class HazardDirectoryQueries implements HazardDirectory {
         return jdbc.sql("""
                 select h.id, h.number, h.enterprise_id, h.shutdown, h.found_on from hz_hazard h
                 where h.shutdown <> 'NONE' and %s and h.status not in ('PENDING_DEPARTMENT_CONFIRMATION',
-                  'PENDING_PRINCIPAL_CONFIRMATION') and (cast(:e as uuid) is null or h.enterprise_id = :e)
+                  'PENDING_PRINCIPAL_CONFIRMATION', 'SIGNED_OFF_PENDING_DELISTING') and (cast(:e as uuid) is null or h.enterprise_id = :e)
                 order by h.enterprise_id, h.found_on""".formatted(OPEN))
                 .param("e", enterpriseIdOrNull)
                 .query((rs, n) -> new ShutdownOrder(rs.getObject("id", UUID.class), rs.getString("number"),
@@ -72,7 +72,8 @@ class HazardDirectoryQueries implements HazardDirectory {
             if (industryCodesOrNull.isEmpty()) {
                 return new Figures(0, 0, 0, 0, 0, 0, 0);
             }
-            where.append(" and h.industry_code in (:industries)");
+            // a hazard counts for the fields of both its enterprise and the standard it was judged against
+            where.append(" and (h.industry_code in (:industries) or h.field_code in (:industries))");
             p.put("industries", List.copyOf(industryCodesOrNull));
         }
         var zone = PlatformConfiguration.ZONE;
@@ -81,10 +82,11 @@ class HazardDirectoryQueries implements HazardDirectory {
         p.put("fromAt", Timestamp.from(from.atStartOfDay(zone).toInstant()));
         p.put("toAt", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
         return jdbc.sql("""
-                select count(*) filter (where h.found_on between :from and :to and h.status <> 'MERGED'),
-                       count(*) filter (where h.found_on between :from and :to and h.status <> 'MERGED' and h.grade = 'MAJOR'),
+                select count(*) filter (where h.found_on between :from and :to and h.status not in ('MERGED', 'WITHDRAWN')),
+                       count(*) filter (where h.found_on between :from and :to and h.status not in ('MERGED', 'WITHDRAWN') and h.grade = 'MAJOR'),
                        (select count(distinct t.hazard_id) from hz_transition t join hz_hazard x on x.id = t.hazard_id
-                          where t.action = 'SIGN_OFF' and t.at >= :fromAt and t.at < :toAt and %s),
+                          where x.status = 'SIGNED_OFF' and t.action in ('SIGN_OFF', 'CONFIRM_DELISTING')
+                            and t.to_status = 'SIGNED_OFF' and t.at >= :fromAt and t.at < :toAt and %s),
                        (select count(distinct t.hazard_id) from hz_transition t join hz_hazard x on x.id = t.hazard_id
                           where t.action in ('CLOSE', 'FIX_ON_SPOT') and t.at >= :fromAt and t.at < :toAt and %s),
                        count(*) filter (where %s and h.grade = 'MAJOR'),
@@ -108,6 +110,6 @@ class HazardDirectoryQueries implements HazardDirectory {
                 rs.getBoolean("overdue"), rs.getDate("found_on").toLocalDate(),
                 deadline == null ? null : deadline.toLocalDate(), Shutdown.valueOf(rs.getString("shutdown")),
                 rs.getObject("clause_id", UUID.class), rs.getString("clause_label"), rs.getString("source_module"),
-                rs.getString("source_ref"));
+                rs.getString("source_ref"), rs.getString("field_code"), rs.getBoolean("determination"));
     }
 }

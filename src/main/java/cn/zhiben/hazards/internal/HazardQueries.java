@@ -59,11 +59,17 @@ public class HazardQueries {
         }
     }
 
+    /**
+     * A hazard as lists show it; also the facts the rules read ({@link HazardFacts}), so a list can ask what its user
+     * may do with each row.
+     */
     public record Row(UUID id, String number, UUID enterpriseId, String enterpriseName, String regionCode, String industryCode,
                       Channel channel, Grade grade, HazardStatus status, LocalDate foundOn, LocalDate deadline,
                       boolean overdue, ListingLevel listingLevel, boolean stock, boolean selfCheckMissed,
                       UUID possibleDuplicateOf, boolean extensionPending, String clauseLabel, String description,
-                      LocalDate reviewDueOn) {
+                      LocalDate reviewDueOn, String fieldCode, boolean determination, UUID finderUserId, int extensionCount,
+                      LocalDate stepDueOn, boolean stepOverdue, boolean reviewOverdue, String accountabilityStatus,
+                      ListingLevel listingEndedLevel, LocalDate listingEndedOn) implements HazardFacts {
     }
 
     /** @param total rows matching, or {@link #COUNT_CAP}+1 meaning "more than the cap" */
@@ -96,7 +102,7 @@ public class HazardQueries {
     }
 
     private static Where where(DataScope scope, Filter f) {
-        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        DataScope.Sql s = HazardRepository.scope(scope);
         StringBuilder sql = new StringBuilder(s.where());
         Map<String, Object> p = new LinkedHashMap<>(s.params());
         if (f.region() != null && !f.region().isBlank()) {
@@ -109,7 +115,8 @@ public class HazardQueries {
             }
         }
         if (f.industry() != null && !f.industry().isBlank()) {
-            sql.append(" and (h.industry_code = :fIndustry or h.industry_code like :fIndustrySub)");
+            sql.append(" and (h.industry_code = :fIndustry or h.industry_code like :fIndustrySub"
+                    + " or h.field_code = :fIndustry or h.field_code like :fIndustrySub)");
             p.put("fIndustry", f.industry());
             p.put("fIndustrySub", f.industry() + ".%");
         }
@@ -126,7 +133,7 @@ public class HazardQueries {
             p.put("fStatuses", f.statuses().stream().map(Enum::name).toList());
         }
         if (f.open() != null) {
-            sql.append(f.open() ? " and h.status not in ('SIGNED_OFF', 'CLOSED', 'MERGED')" : " and h.status in ('SIGNED_OFF', 'CLOSED', 'MERGED')");
+            sql.append(" and ").append(f.open() ? HazardStatus.openSql("h.status") : HazardStatus.closedSql("h.status"));
         }
         if (f.listed() != null) {
             sql.append(f.listed() ? " and h.listing_level is not null" : " and h.listing_level is null");
@@ -192,7 +199,20 @@ public class HazardQueries {
     }
 
     public record EvaluationView(String kind, String organisation, String conclusion, LocalDate evaluatedOn,
-                                 Instant recordedAt, String recordedBy) {
+                                 Instant recordedAt, String recordedBy, String qualification, String experts) {
+    }
+
+    /** A 综合判定 / 专家论证 a major hazard rests on instead of a listed clause. */
+    public record DeterminationView(UUID versionId, String citation, List<String> experts, String opinion,
+                                    LocalDate determinedOn, Instant recordedAt, String recordedBy) {
+    }
+
+    /** 责任倒查 of a hazard found by others and missed by the enterprise's own checks. */
+    public record AccountabilityView(String status, String basis, Instant openedAt, String conclusion, Instant closedAt,
+                                     String closedBy) {
+        public boolean open() {
+            return "OPEN".equals(status);
+        }
     }
 
     public record Detail(Row row, String zoneCode, String location, String foundBy, String shutdown, boolean needsCoordination,
@@ -200,18 +220,38 @@ public class HazardQueries {
                          String listingDocumentNumber, UUID listingUnitId, LocalDate listingDeadline, LocalDate reviewDueOn,
                          boolean reviewOverdue, UUID mergedInto, int version, List<TimelineStep> timeline, List<PlanView> plans,
                          List<ExtensionView> extensions, List<EvaluationView> evaluations, UUID clauseId,
-                         String sourceLabel, String sourcePath) {
+                         String sourceLabel, String sourcePath, boolean selfEvaluationAllowed,
+                         DeterminationView determination, AccountabilityView accountability) {
+
+        /** 令第16号 第十八条: only a qualified third party evaluates a listed hazard rectified under shutdown, unless allowed. */
+        public boolean thirdPartyEvaluationRequired() {
+            return row.listingLevel() != null && !"NONE".equals(shutdown) && !selfEvaluationAllowed;
+        }
     }
 
     /** The list row of one hazard in the caller's scope: one query, for when the timeline and plans are not needed. */
     public java.util.Optional<Row> find(UUID id, DataScope scope) {
-        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        DataScope.Sql s = HazardRepository.scope(scope);
         return jdbc.sql("select h.* from hz_hazard h where h.id = :id and " + s.where())
                 .param("id", id).params(s.params()).query(HazardQueries::row).optional();
     }
 
+    /**
+     * Open hazards of the same enterprise inside the scope that are real duplicates of this one — the same clause or the
+     * same place (issue 9 item 2a): what it may be merged into.
+     */
+    public List<Row> mergeCandidates(DataScope scope, UUID hazardId) {
+        DataScope.Sql s = HazardRepository.scope(scope);
+        return jdbc.sql("select h.* from hz_hazard h join hz_hazard x on x.id = :id and x.enterprise_id = h.enterprise_id "
+                        + "where h.id <> x.id and " + HazardStatus.openSql("h.status") + " and " + s.where()
+                        + " and ((h.clause_id is not null and h.clause_id = x.clause_id)"
+                        + " or lower(regexp_replace(h.location, '\\s', '', 'g')) = lower(regexp_replace(x.location, '\\s', '', 'g')))"
+                        + " order by h.found_on desc, h.id limit 50")
+                .param("id", hazardId).params(s.params()).query(HazardQueries::row).list();
+    }
+
     public java.util.Optional<Detail> detail(UUID id, DataScope scope) {
-        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        DataScope.Sql s = HazardRepository.scope(scope);
         return jdbc.sql("select h.* from hz_hazard h where h.id = :id and " + s.where())
                 .param("id", id).params(s.params())
                 .query((rs, n) -> new Detail(row(rs, n), rs.getString("zone_code"), rs.getString("location"),
@@ -221,8 +261,21 @@ public class HazardQueries {
                         rs.getObject("listing_unit_id", UUID.class), date(rs, "listing_deadline"), date(rs, "review_due_on"),
                         rs.getBoolean("review_overdue"), rs.getObject("merged_into", UUID.class), rs.getInt("version"),
                         timeline(id), plans(id), extensions(id), evaluations(id), rs.getObject("clause_id", UUID.class),
-                        rs.getString("source_label"), rs.getString("source_path")))
+                        rs.getString("source_label"), rs.getString("source_path"), rs.getBoolean("self_evaluation_allowed"),
+                        rs.getBoolean("determination") ? determination(id) : null,
+                        rs.getString("accountability_status") == null ? null : new AccountabilityView(
+                                rs.getString("accountability_status"), rs.getString("accountability_basis"),
+                                instant(rs, "accountability_opened_at"), rs.getString("accountability_conclusion"),
+                                instant(rs, "accountability_closed_at"), rs.getString("accountability_closed_by"))))
                 .optional();
+    }
+
+    DeterminationView determination(UUID hazardId) {
+        return jdbc.sql("select * from hz_determination where hazard_id = :h").param("h", hazardId)
+                .query((rs, n) -> new DeterminationView(rs.getObject("version_id", UUID.class), rs.getString("citation"),
+                        rs.getString("experts").lines().filter(l -> !l.isBlank()).toList(), rs.getString("opinion"),
+                        date(rs, "determined_on"), instant(rs, "recorded_at"), rs.getString("recorded_by")))
+                .optional().orElse(null);
     }
 
     public List<TimelineStep> timeline(UUID hazardId) {
@@ -256,144 +309,212 @@ public class HazardQueries {
     List<EvaluationView> evaluations(UUID hazardId) {
         return jdbc.sql("select * from hz_evaluation where hazard_id = :h order by recorded_at desc").param("h", hazardId)
                 .query((rs, n) -> new EvaluationView(rs.getString("kind"), rs.getString("organisation"), rs.getString("conclusion"),
-                        date(rs, "evaluated_on"), instant(rs, "recorded_at"), rs.getString("recorded_by")))
+                        date(rs, "evaluated_on"), instant(rs, "recorded_at"), rs.getString("recorded_by"),
+                        rs.getString("qualification"), rs.getString("experts")))
                 .list();
     }
 
     // ---- 三公开: the listing board every signed-in user may see ----
 
+    /** The timeline steps the public board shows: listings, raises, 摘牌 with a reason, and the end of supervision. */
+    static final List<HazardAction> BOARD_ACTIONS = List.of(HazardAction.LIST, HazardAction.RAISE_LISTING,
+            HazardAction.DELIST, HazardAction.CONFIRM_DELISTING);
+
     /**
-     * @param reason   what the event said: level and document number of a listing, the reason of a de-listing
+     * @param event    the step: LIST, RAISE_LISTING, DELIST (摘牌 by the listing body, with its reason) or
+     *                 CONFIRM_DELISTING (督办结束 after sign-off)
+     * @param reason   what the step said: level and document number of a listing, the reason of a 摘牌
+     * @param endedOn  the day the listing ended (督办结束), if it has
      * @param viewable whether the viewer's own scope covers the hazard (the board is public; the detail is not)
      */
     public record BoardEntry(UUID hazardId, String number, String enterpriseName, String regionCode, String industryCode,
                              HazardStatus status, ListingLevel level, String documentNumber, LocalDate deadline,
-                             String event, Instant at, String reason, boolean viewable) {
+                             String event, Instant at, String reason, boolean viewable, ListingLevel endedLevel,
+                             LocalDate endedOn, boolean determination) {
+
+        public String eventLabel() {
+            return switch (event) {
+                case "LIST" -> "挂牌";
+                case "RAISE_LISTING" -> "提级督办";
+                case "DELIST" -> "摘牌";
+                case "CONFIRM_DELISTING" -> "督办结束（销号）";
+                default -> event;
+            };
+        }
     }
 
-    /** Listing and de-listing events, newest first, with the hazard's current state. */
+    /** Listing events, newest first, with the hazard's current state. */
     public List<BoardEntry> listingBoard(int limit) {
         return listingBoard(limit, DataScope.none());
     }
 
     /** The same board, marking which hazards the viewer may open. */
     public List<BoardEntry> listingBoard(int limit, DataScope viewer) {
-        DataScope.Sql s = viewer.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        DataScope.Sql s = HazardRepository.scope(viewer);
+        String actions = BOARD_ACTIONS.stream().map(a -> "'" + a.name() + "'").collect(java.util.stream.Collectors.joining(", "));
         return jdbc.sql("""
                 select h.id, h.number, h.enterprise_name, h.region_code, h.industry_code, h.status, h.listing_level,
-                       h.listing_document_number, h.listing_deadline, t.action, t.at, t.reason,
-                       (%s) as viewable
+                       h.listing_document_number, h.listing_deadline, h.listing_ended_level, h.listing_ended_on,
+                       h.determination, t.action, t.at, t.reason, (%s) as viewable
                 from hz_transition t join hz_hazard h on h.id = t.hazard_id
-                where t.action in ('LIST', 'DELIST')
-                order by t.at desc, t.id desc limit :limit""".formatted(s.where()))
+                where t.action in (%s)
+                order by t.at desc, t.id desc limit :limit""".formatted(s.where(), actions))
                 .params(s.params()).param("limit", limit)
                 .query((rs, n) -> new BoardEntry(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getString("enterprise_name"), rs.getString("region_code"), rs.getString("industry_code"),
                         HazardStatus.valueOf(rs.getString("status")), level(rs.getString("listing_level")),
                         rs.getString("listing_document_number"), date(rs, "listing_deadline"),
-                        rs.getString("action"), instant(rs, "at"), rs.getString("reason"), rs.getBoolean("viewable")))
+                        rs.getString("action"), instant(rs, "at"), rs.getString("reason"), rs.getBoolean("viewable"),
+                        level(rs.getString("listing_ended_level")), date(rs, "listing_ended_on"),
+                        rs.getBoolean("determination")))
                 .list();
     }
 
     // ---- 待我处理: what waits for the current user, by what is awaited ----
 
-    /** What a hazard waits for, in the order the inbox shows the groups. */
+    /**
+     * What a hazard waits for, in the order the inbox shows the groups. A group is the verbs that settle it: a hazard is
+     * in it exactly when its user may take one of them now ({@link HazardPolicy}); the watch groups (overdue, listed)
+     * are for the offices.
+     */
     public enum Awaiting {
-        CONFIRMATION("待确认"),
-        ACKNOWLEDGEMENT("待签收"),
-        PLAN("待制定整改方案"),
-        RECTIFICATION_DUE("整改中（临期 7 天内、已逾期）"),
-        EVALUATION("待评估"),
-        SIGN_OFF_REQUEST("待申请销号"),
-        SIGN_OFF_REVIEW("待审核销号"),
-        EXTENSION_DECISION("待审批延期"),
-        POSSIBLE_DUPLICATE("疑似重复"),
-        OVERDUE("逾期未整改"),
+        CONFIRMATION("待确认", HazardAction.CONFIRM_DEPARTMENT, HazardAction.CONFIRM_PRINCIPAL),
+        ACKNOWLEDGEMENT("待签收", HazardAction.ACKNOWLEDGE),
+        PLAN("待制定整改方案", HazardAction.FILE_PLAN),
+        RECTIFICATION_DUE("整改中（临期 7 天内、已逾期）", HazardAction.COMPLETE, HazardAction.CLOSE),
+        EVALUATION("待评估", HazardAction.EVALUATE),
+        SIGN_OFF_REQUEST("待申请销号", HazardAction.REQUEST_SIGN_OFF),
+        SIGN_OFF_REVIEW("待审核销号", HazardAction.SIGN_OFF),
+        DELISTING_CONFIRMATION("待确认摘牌（督办结束）", HazardAction.CONFIRM_DELISTING),
+        EXTENSION_DECISION("待审批延期", HazardAction.APPROVE_EXTENSION),
+        POSSIBLE_DUPLICATE("疑似重复", HazardAction.DISMISS_DUPLICATE),
+        ACCOUNTABILITY("待办结责任倒查", HazardAction.CLOSE_ACCOUNTABILITY),
+        OVERDUE("逾期（整改、确认、签收、方案、审核）"),
         LISTED("挂牌督办中");
 
         private final String label;
+        private final List<HazardAction> verbs;
 
-        Awaiting(String label) {
+        Awaiting(String label, HazardAction... verbs) {
             this.label = label;
+            this.verbs = List.of(verbs);
         }
 
         public String label() {
             return label;
         }
+
+        /** The verbs that settle it; empty for the watch groups. */
+        public List<HazardAction> verbs() {
+            return verbs;
+        }
     }
 
     /** A deadline this close (days) puts a hazard under rectification into the enterprise's inbox. */
     static final int DUE_SOON_DAYS = 7;
-    private static final String OPEN = "h.status not in ('SIGNED_OFF', 'CLOSED', 'MERGED')";
 
     public record InboxGroup(Awaiting kind, long count, List<Row> rows) {
     }
 
-    private record Condition(Awaiting kind, String sql, String order) {
+    private record Condition(Awaiting kind, Cond cond, String order) {
     }
 
     /**
-     * The conditions under which a hazard waits for this user, mirroring {@link HazardActions}: the enterprise's own
-     * verbs, the supervising departments' reviews and decisions, and the offices' watch over overdue and listed ones.
+     * The conditions under which a hazard waits for this caller: for each group, "may take one of its verbs now" as the
+     * policy states it; for the offices, the overdue and the listed of their area.
      */
-    private static List<Condition> conditions(CurrentUser user) {
+    private static List<Condition> conditions(Caller caller, LocalDate today) {
         List<Condition> out = new ArrayList<>();
-        Role role = user.role();
-        if (role == Role.ENTERPRISE) {
-            boolean principal = user.enterprisePosition() == CurrentUser.EnterprisePosition.PRINCIPAL;
-            out.add(new Condition(Awaiting.CONFIRMATION, principal ? "h.status = 'PENDING_PRINCIPAL_CONFIRMATION'"
-                    : "h.status = 'PENDING_DEPARTMENT_CONFIRMATION'", "h.created_at, h.id"));
-            out.add(new Condition(Awaiting.ACKNOWLEDGEMENT, "h.status = 'PENDING_ACKNOWLEDGEMENT'", "h.created_at, h.id"));
-            out.add(new Condition(Awaiting.PLAN, "h.status = 'REPORTED'", "h.deadline nulls last, h.reported_at, h.id"));
-            out.add(new Condition(Awaiting.RECTIFICATION_DUE, "h.status = 'RECTIFYING' and (h.overdue or h.deadline <= :dueSoon)",
-                    "h.deadline, h.id"));
-            out.add(new Condition(Awaiting.EVALUATION, "h.status = 'COMPLETED'", "h.updated_at, h.id"));
-            out.add(new Condition(Awaiting.SIGN_OFF_REQUEST, "h.status = 'EVALUATED'", "h.updated_at, h.id"));
+        for (Awaiting kind : Awaiting.values()) {
+            if (kind.verbs().isEmpty()) {
+                continue;
+            }
+            Cond any = Cond.or(kind.verbs().stream()
+                    .map(v -> Cond.and(caller.policy().state(v), caller.policy().who(v, caller))).toArray(Cond[]::new));
+            if (kind == Awaiting.RECTIFICATION_DUE) {
+                any = Cond.and(any, dueSoon(today));
+            }
+            if (any != Cond.FALSE) {
+                out.add(new Condition(kind, any, order(kind)));
+            }
         }
-        var level = HazardRules.governmentLevel(role);
-        if (level.isPresent()) {
-            // a listed hazard is reviewed at its listing level only; overdue reviews (earliest due) first
-            out.add(new Condition(Awaiting.SIGN_OFF_REVIEW, "h.status = 'SIGN_OFF_REQUESTED' and (h.listing_level is null or h.listing_level = '"
-                    + level.get().name() + "')", "h.review_due_on nulls last, h.id"));
-            out.add(new Condition(Awaiting.EXTENSION_DECISION, "h.status = 'RECTIFYING' and h.extension_pending", "h.deadline, h.id"));
-            out.add(new Condition(Awaiting.POSSIBLE_DUPLICATE, OPEN + " and h.possible_duplicate_of is not null and exists ("
-                    + "select 1 from hz_hazard o where o.id = h.possible_duplicate_of and o.status not in ('SIGNED_OFF', 'CLOSED', 'MERGED'))",
-                    "h.created_at desc, h.id"));
-        }
-        if (role == Role.CITY_OFFICE || role == Role.COUNTY_OFFICE) {
-            out.add(new Condition(Awaiting.OVERDUE, "h.overdue and h.status in ('REPORTED', 'RECTIFYING')", "h.deadline, h.id"));
-            out.add(new Condition(Awaiting.LISTED, OPEN + " and h.listing_level is not null", "h.listing_deadline nulls last, h.id"));
+        if (caller.office()) {
+            out.add(new Condition(Awaiting.OVERDUE, lateAnywhere(), "h.deadline nulls last, h.id"));
+            out.add(new Condition(Awaiting.LISTED, Cond.and(Cond.open(), Cond.listed()), "h.listing_deadline nulls last, h.id"));
         }
         return out;
     }
 
+    /** Rectification past or within a week of its deadline. */
+    static Cond dueSoon(LocalDate today) {
+        LocalDate soon = today.plusDays(DUE_SOON_DAYS);
+        return Cond.of(h -> h.deadline() != null && (h.overdue() || !h.deadline().isAfter(soon)),
+                p -> "(h.overdue or h.deadline <= " + p.bind(soon) + ")");
+    }
+
+    /** Any deadline passed and escalated: rectification, the step it waits in, or the review. */
+    private static Cond lateAnywhere() {
+        return Cond.and(Cond.open(), Cond.of(h -> h.overdue() || h.stepOverdue() || h.reviewOverdue(),
+                p -> "(h.overdue or h.step_overdue or h.review_overdue)"));
+    }
+
+    private static String order(Awaiting kind) {
+        return switch (kind) {
+            case CONFIRMATION, ACKNOWLEDGEMENT -> "h.step_due_on nulls last, h.created_at, h.id";
+            case PLAN -> "h.step_due_on nulls last, h.reported_at, h.id";
+            case RECTIFICATION_DUE, EXTENSION_DECISION -> "h.deadline, h.id";
+            case SIGN_OFF_REVIEW -> "h.review_due_on nulls last, h.id";
+            case POSSIBLE_DUPLICATE -> "h.created_at desc, h.id";
+            case ACCOUNTABILITY -> "h.accountability_opened_at, h.id";
+            default -> "h.updated_at, h.id";
+        };
+    }
+
     /** The hazards waiting for the user, in groups (each with its full count and its first rows), inside the user's scope. */
-    public List<InboxGroup> awaiting(CurrentUser user, LocalDate today, int rowsPerGroup) {
-        DataScope.Sql s = user.scope().toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+    public List<InboxGroup> awaiting(CurrentUser user, Caller caller, LocalDate today, int rowsPerGroup) {
+        DataScope.Sql s = HazardRepository.scope(user.scope());
         List<InboxGroup> out = new ArrayList<>();
-        for (Condition c : conditions(user)) {
-            String where = s.where() + " and " + c.sql();
+        for (Condition c : conditions(caller, today)) {
+            Cond.Params p = new Cond.Params();
+            String where = s.where() + " and (" + c.cond().sql(p) + ")";
             long count = jdbc.sql("select count(*) from hz_hazard h where " + where)
-                    .params(s.params()).param("dueSoon", today.plusDays(DUE_SOON_DAYS)).query(Long.class).single();
+                    .params(s.params()).params(p.values()).query(Long.class).single();
             List<Row> rows = count == 0 ? List.of() : jdbc.sql("select h.* from hz_hazard h where " + where
                             + " order by " + c.order() + " limit :limit")
-                    .params(s.params()).param("dueSoon", today.plusDays(DUE_SOON_DAYS)).param("limit", rowsPerGroup)
+                    .params(s.params()).params(p.values()).param("limit", rowsPerGroup)
                     .query(HazardQueries::row).list();
             out.add(new InboxGroup(c.kind(), count, rows));
         }
         return out;
     }
 
-    /** How many hazards wait for the user (each counted once, whatever it waits for). */
-    public long awaitingCount(CurrentUser user, LocalDate today) {
-        List<Condition> conditions = conditions(user);
+    /** How many hazards wait for the user: each counted once, whatever it waits for (the home card and the page agree). */
+    public long awaitingCount(CurrentUser user, Caller caller, LocalDate today) {
+        List<Condition> conditions = conditions(caller, today);
         if (conditions.isEmpty()) {
             return 0;
         }
-        DataScope.Sql s = user.scope().toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
-        String any = String.join(" or ", conditions.stream().map(c -> "(" + c.sql() + ")").toList());
+        DataScope.Sql s = HazardRepository.scope(user.scope());
+        Cond.Params p = new Cond.Params();
+        String any = Cond.or(conditions.stream().map(Condition::cond).toArray(Cond[]::new)).sql(p);
         return jdbc.sql("select count(*) from hz_hazard h where " + s.where() + " and (" + any + ")")
-                .params(s.params()).param("dueSoon", today.plusDays(DUE_SOON_DAYS)).query(Long.class).single();
+                .params(s.params()).params(p.values()).query(Long.class).single();
+    }
+
+    /** Whether one hazard is in the user's inbox, and under which groups (for tests and the detail page). */
+    public List<Awaiting> awaitingGroups(UUID hazardId, CurrentUser user, Caller caller, LocalDate today) {
+        DataScope.Sql s = HazardRepository.scope(user.scope());
+        List<Awaiting> out = new ArrayList<>();
+        for (Condition c : conditions(caller, today)) {
+            Cond.Params p = new Cond.Params();
+            boolean in = jdbc.sql("select exists (select 1 from hz_hazard h where h.id = :hid and " + s.where()
+                            + " and (" + c.cond().sql(p) + "))")
+                    .params(s.params()).params(p.values()).param("hid", hazardId).query(Boolean.class).single();
+            if (in) {
+                out.add(c.kind());
+            }
+        }
+        return out;
     }
 
     /** The home page's figures for a scope: open major hazards, overdue, listed. */
@@ -401,14 +522,27 @@ public class HazardQueries {
     }
 
     public Figures figures(DataScope scope) {
-        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        DataScope.Sql s = HazardRepository.scope(scope);
         return jdbc.sql("""
                 select count(*) filter (where h.grade = 'MAJOR'),
-                       count(*) filter (where h.overdue and h.status in ('REPORTED', 'RECTIFYING')),
+                       count(*) filter (where h.overdue and h.status in %s),
                        count(*) filter (where h.listing_level is not null)
-                from hz_hazard h where %s and %s""".formatted(s.where(), OPEN))
+                from hz_hazard h where %s and %s""".formatted(
+                        HazardStatus.sqlList(HazardStatus.where(HazardStatus::deadlineRunning)), s.where(),
+                        HazardStatus.openSql("h.status")))
                 .params(s.params())
                 .query((rs, n) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+    }
+
+    // ---- 责任倒查 ----
+
+    /** The hazards with an accountability record in the scope, open ones first. */
+    public List<Row> accountability(DataScope scope, boolean openOnly, int limit) {
+        DataScope.Sql s = HazardRepository.scope(scope);
+        return jdbc.sql("select h.* from hz_hazard h where " + s.where() + " and h.accountability_status is not null"
+                        + (openOnly ? " and h.accountability_status = 'OPEN'" : "")
+                        + " order by h.accountability_status desc, h.accountability_opened_at desc, h.id limit :limit")
+                .params(s.params()).param("limit", limit).query(HazardQueries::row).list();
     }
 
     // ---- mapping ----
@@ -421,7 +555,10 @@ public class HazardQueries {
                 rs.getBoolean("overdue"), level(rs.getString("listing_level")), rs.getBoolean("stock"),
                 rs.getBoolean("self_check_missed"), rs.getObject("possible_duplicate_of", UUID.class),
                 rs.getBoolean("extension_pending"), rs.getString("clause_label"), rs.getString("description"),
-                date(rs, "review_due_on"));
+                date(rs, "review_due_on"), rs.getString("field_code"), rs.getBoolean("determination"),
+                rs.getObject("finder_user_id", UUID.class), rs.getInt("extension_count"), date(rs, "step_due_on"),
+                rs.getBoolean("step_overdue"), rs.getBoolean("review_overdue"), rs.getString("accountability_status"),
+                level(rs.getString("listing_ended_level")), date(rs, "listing_ended_on"));
     }
 
     private static ListingLevel level(String s) {

@@ -30,7 +30,10 @@ public class HazardRepository {
             h.stock, h.shutdown, h.needs_coordination, h.status, h.deadline, h.reported_at, h.report_lag_hours, h.overdue,
             h.overdue_since, h.escalated_to, h.listing_level, h.listing_document_number, h.listing_unit_id, h.listing_deadline,
             h.review_due_on, h.review_overdue, h.extension_pending, h.self_check_missed, h.possible_duplicate_of, h.merged_into,
-            h.created_at, h.updated_at, h.version""";
+            h.created_at, h.updated_at, h.version, h.field_code, h.determination, h.listing_ended_level, h.listing_ended_on,
+            h.self_evaluation_allowed, h.step_due_on, h.step_overdue, h.extension_count, h.accountability_status,
+            h.accountability_basis, h.accountability_opened_at, h.accountability_conclusion, h.accountability_closed_at,
+            h.accountability_closed_by""";
 
     private final JdbcClient jdbc;
 
@@ -40,23 +43,31 @@ public class HazardRepository {
 
     /** The hazard if it exists and lies inside the scope; otherwise empty (the caller answers 404 either way). */
     public Optional<Hazard> find(UUID id, DataScope scope) {
-        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        DataScope.Sql s = scope(scope);
         return jdbc.sql("select " + COLUMNS + " from hz_hazard h where h.id = :id and " + s.where())
                 .param("id", id).params(s.params()).query(HazardRepository::map).optional();
     }
 
     /** Locks the row, for verbs that must not interleave (the version check would catch it too, later). */
     public Optional<Hazard> findForUpdate(UUID id, DataScope scope) {
-        DataScope.Sql s = scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code");
+        DataScope.Sql s = scope(scope);
         return jdbc.sql("select " + COLUMNS + " from hz_hazard h where h.id = :id and " + s.where() + " for update")
                 .param("id", id).params(s.params()).query(HazardRepository::map).optional();
     }
 
+    /**
+     * A hazard's data scope: its enterprise, place and either of its fields (the enterprise's industry, or the field of
+     * the standard it was judged against — a fire hazard in a coal mine is the fire department's too).
+     */
+    public static DataScope.Sql scope(DataScope scope) {
+        return scope.toSql("h.enterprise_id", "h.region_code", "h.zone_code", "h.industry_code", "h.field_code");
+    }
+
     /** Hazards whose deadline has passed but are not yet marked, for the overdue job (no scope: a system task). */
     public List<UUID> overdueCandidates(LocalDate today) {
-        return jdbc.sql("""
-                select id from hz_hazard where status in ('REPORTED', 'RECTIFYING') and not overdue and deadline < :today
-                order by deadline""")
+        return jdbc.sql("select id from hz_hazard where status in "
+                        + HazardStatus.sqlList(HazardStatus.where(HazardStatus::deadlineRunning))
+                        + " and not overdue and deadline < :today order by deadline")
                 .param("today", today).query(UUID.class).list();
     }
 
@@ -65,6 +76,13 @@ public class HazardRepository {
         return jdbc.sql("""
                 select id from hz_hazard where status = 'SIGN_OFF_REQUESTED' and not review_overdue and review_due_on < :today
                 order by review_due_on""")
+                .param("today", today).query(UUID.class).list();
+    }
+
+    /** Hazards waiting in a step past its own deadline (confirmation, acknowledgement, plan, 摘牌), not yet escalated. */
+    public List<UUID> stepOverdueCandidates(LocalDate today) {
+        return jdbc.sql("select id from hz_hazard where step_due_on < :today and not step_overdue and "
+                        + HazardStatus.openSql("status") + " order by step_due_on")
                 .param("today", today).query(UUID.class).list();
     }
 
@@ -77,18 +95,23 @@ public class HazardRepository {
         if (clauseId == null) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                select id from hz_hazard where enterprise_id = :e and clause_id = :c and id <> :x
-                  and status not in ('SIGNED_OFF', 'CLOSED', 'MERGED') order by created_at limit 1""")
+        return jdbc.sql("select id from hz_hazard where enterprise_id = :e and clause_id = :c and id <> :x and "
+                        + HazardStatus.openSql("status") + " order by created_at limit 1")
                 .param("e", enterpriseId).param("c", clauseId).param("x", except).query(UUID.class).optional();
     }
 
-    /** Whether the enterprise reported any major hazard by self-inspection in the period (responsibility tracing). */
-    public boolean selfReportedMajorBetween(UUID enterpriseId, LocalDate from, LocalDate to) {
+    /**
+     * Whether the enterprise's own inspection reported this — the same clause or the same place — in the period (plan
+     * item 23: a major hazard found by others and not by the enterprise is traced back). Withdrawn reports do not count.
+     */
+    public boolean selfReportedSameClauseOrPlace(UUID enterpriseId, UUID clauseId, String location, LocalDate from,
+                                                 LocalDate to) {
         return jdbc.sql("""
                 select exists (select 1 from hz_hazard where enterprise_id = :e and channel = 'SELF_INSPECTION'
-                  and grade = 'MAJOR' and found_on between :f and :t and status <> 'MERGED')""")
-                .param("e", enterpriseId).param("f", from).param("t", to).query(Boolean.class).single();
+                  and found_on between :f and :t and status not in ('MERGED', 'WITHDRAWN')
+                  and (clause_id = cast(:c as uuid) or lower(regexp_replace(location, '\\s', '', 'g')) = :place))""")
+                .param("e", enterpriseId).param("f", from).param("t", to).param("c", clauseId)
+                .param("place", Hazard.place(location)).query(Boolean.class).single();
     }
 
     /** Next business number: county code + year + 6-digit sequence, e.g. 140525-2026-000123. */
@@ -120,11 +143,13 @@ public class HazardRepository {
                 insert into hz_hazard (id, number, enterprise_id, enterprise_name, region_code, zone_code, industry_code, channel,
                     grade, clause_id, clause_label, description, location, found_on, found_by, finder_user_id, stock, shutdown,
                     needs_coordination, status, deadline, reported_at, report_lag_hours, overdue, self_check_missed,
-                    possible_duplicate_of, source_module, source_ref, source_label, source_path, created_at, updated_at, version)
+                    possible_duplicate_of, source_module, source_ref, source_label, source_path, created_at, updated_at, version,
+                    field_code, determination, step_due_on, accountability_status, accountability_basis, accountability_opened_at)
                 values (:id, :number, :enterpriseId, :enterpriseName, :regionCode, :zoneCode, :industryCode, :channel,
                     :grade, :clauseId, :clauseLabel, :description, :location, :foundOn, :foundBy, :finder, :stock, :shutdown,
                     :coordination, :status, :deadline, :reportedAt, :lag, false, :selfCheckMissed,
-                    :duplicateOf, :sourceModule, :sourceRef, :sourceLabel, :sourcePath, :now, :now, 0)""")
+                    :duplicateOf, :sourceModule, :sourceRef, :sourceLabel, :sourcePath, :now, :now, 0,
+                    :fieldCode, :determination, :stepDue, :accStatus, :accBasis, :accOpened)""")
                 .param("id", h.id).param("number", h.number).param("enterpriseId", h.enterpriseId)
                 .param("enterpriseName", enterpriseName).param("regionCode", h.regionCode).param("zoneCode", h.zoneCode)
                 .param("industryCode", h.industryCode).param("channel", h.channel.name()).param("grade", h.grade.name())
@@ -139,6 +164,9 @@ public class HazardRepository {
                 .param("sourceLabel", source == null ? null : source.label())
                 .param("sourcePath", source == null ? null : source.path())
                 .param("now", ts(now))
+                .param("fieldCode", h.fieldCode).param("determination", h.determination).param("stepDue", h.stepDueOn)
+                .param("accStatus", h.accountabilityStatus).param("accBasis", h.accountabilityBasis)
+                .param("accOpened", ts(h.accountabilityOpenedAt))
                 .update();
         appendTransitions(h);
     }
@@ -150,7 +178,14 @@ public class HazardRepository {
                     overdue = :overdue, overdue_since = :overdueSince, escalated_to = :escalatedTo, listing_level = :listingLevel,
                     listing_document_number = :listingDoc, listing_unit_id = :listingUnit, listing_deadline = :listingDeadline,
                     review_due_on = :reviewDue, review_overdue = :reviewOverdue, extension_pending = :extensionPending, self_check_missed = :selfCheckMissed,
-                    possible_duplicate_of = :duplicateOf, merged_into = :mergedInto, updated_at = :now, version = version + 1
+                    possible_duplicate_of = :duplicateOf, merged_into = :mergedInto, updated_at = :now, version = version + 1,
+                    grade = :grade, clause_id = :clauseId, clause_label = coalesce(:clauseLabel, clause_label),
+                    field_code = :fieldCode, determination = :determination,
+                    listing_ended_level = :endedLevel, listing_ended_on = :endedOn, self_evaluation_allowed = :selfEvaluation,
+                    step_due_on = :stepDue, step_overdue = :stepOverdue, extension_count = :extensionCount,
+                    accountability_status = :accStatus, accountability_basis = :accBasis, accountability_opened_at = :accOpened,
+                    accountability_conclusion = :accConclusion, accountability_closed_at = :accClosed,
+                    accountability_closed_by = :accClosedBy
                 where id = :id and version = :version""")
                 .param("status", h.status.name()).param("deadline", h.deadline).param("reportedAt", ts(h.reportedAt))
                 .param("lag", lagHours(h)).param("overdue", h.overdue).param("overdueSince", h.overdueSince)
@@ -161,6 +196,14 @@ public class HazardRepository {
                 .param("extensionPending", h.extensionPending).param("selfCheckMissed", h.selfCheckMissed)
                 .param("duplicateOf", h.possibleDuplicateOf).param("mergedInto", h.mergedInto)
                 .param("now", ts(now)).param("id", h.id).param("version", h.version)
+                .param("grade", h.grade.name()).param("clauseId", h.clauseId).param("clauseLabel", h.newClauseLabel)
+                .param("fieldCode", h.fieldCode).param("determination", h.determination)
+                .param("endedLevel", h.listingEndedLevel == null ? null : h.listingEndedLevel.name())
+                .param("endedOn", h.listingEndedOn).param("selfEvaluation", h.selfEvaluationAllowed)
+                .param("stepDue", h.stepDueOn).param("stepOverdue", h.stepOverdue).param("extensionCount", h.extensionCount)
+                .param("accStatus", h.accountabilityStatus).param("accBasis", h.accountabilityBasis)
+                .param("accOpened", ts(h.accountabilityOpenedAt)).param("accConclusion", h.accountabilityConclusion)
+                .param("accClosed", ts(h.accountabilityClosedAt)).param("accClosedBy", h.accountabilityClosedBy)
                 .update();
         if (updated == 0) {
             throw new OptimisticLockingFailureException("hazard " + h.id + " changed concurrently");
@@ -227,6 +270,21 @@ public class HazardRepository {
         h.selfCheckMissed = rs.getBoolean("self_check_missed");
         h.possibleDuplicateOf = rs.getObject("possible_duplicate_of", UUID.class);
         h.mergedInto = rs.getObject("merged_into", UUID.class);
+        h.fieldCode = rs.getString("field_code");
+        h.determination = rs.getBoolean("determination");
+        String ended = rs.getString("listing_ended_level");
+        h.listingEndedLevel = ended == null ? null : ListingLevel.valueOf(ended);
+        h.listingEndedOn = date(rs, "listing_ended_on");
+        h.selfEvaluationAllowed = rs.getBoolean("self_evaluation_allowed");
+        h.stepDueOn = date(rs, "step_due_on");
+        h.stepOverdue = rs.getBoolean("step_overdue");
+        h.extensionCount = rs.getInt("extension_count");
+        h.accountabilityStatus = rs.getString("accountability_status");
+        h.accountabilityBasis = rs.getString("accountability_basis");
+        h.accountabilityOpenedAt = instant(rs, "accountability_opened_at");
+        h.accountabilityConclusion = rs.getString("accountability_conclusion");
+        h.accountabilityClosedAt = instant(rs, "accountability_closed_at");
+        h.accountabilityClosedBy = rs.getString("accountability_closed_by");
         return h;
     }
 }

@@ -18,11 +18,14 @@ class SelfCheckEvidenceService implements SelfCheckEvidence {
     private final HazardRepository hazards;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    SelfCheckEvidenceService(HazardRepository hazards, JdbcClient jdbc, Clock clock) {
+    SelfCheckEvidenceService(HazardRepository hazards, JdbcClient jdbc, Clock clock,
+                             org.springframework.context.ApplicationEventPublisher events) {
         this.hazards = hazards;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -44,6 +47,9 @@ class SelfCheckEvidenceService implements SelfCheckEvidence {
         Hazard h = hazards.findUnscoped(hazardId).orElseThrow();
         h.selfCheckEvidence(now, evidence);
         hazards.save(h, now);
+        // 责任倒查 opened: the county and the supervisors are told
+        h.pendingEvents().forEach(events::publishEvent);
+        h.clearPending();
         return true;
     }
 }

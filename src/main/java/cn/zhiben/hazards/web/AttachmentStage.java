@@ -21,6 +21,18 @@ public enum AttachmentStage {
         return label;
     }
 
+    /** The category a new file most likely belongs to, from the hazard's state (issue 10 item 8). */
+    static AttachmentStage defaultFor(cn.zhiben.hazards.HazardStatus status) {
+        return switch (status) {
+            case PENDING_DEPARTMENT_CONFIRMATION, PENDING_PRINCIPAL_CONFIRMATION, PENDING_ACKNOWLEDGEMENT, REPORTED -> FOUND;
+            case RECTIFYING -> PROGRESS;
+            case COMPLETED -> COMPLETION;
+            case EVALUATED -> EVALUATION;
+            case SIGN_OFF_REQUESTED, SIGNED_OFF_PENDING_DELISTING, SIGNED_OFF -> REVIEW;
+            case CLOSED, MERGED, WITHDRAWN -> OTHER;
+        };
+    }
+
     static String labelOf(String stage) {
         for (AttachmentStage s : values()) {
             if (s.name().equals(stage)) {

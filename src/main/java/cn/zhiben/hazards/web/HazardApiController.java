@@ -7,6 +7,7 @@ import cn.zhiben.hazards.ListingLevel;
 import cn.zhiben.hazards.Shutdown;
 import cn.zhiben.hazards.internal.AttachmentStore;
 import cn.zhiben.hazards.internal.HazardAction;
+import cn.zhiben.hazards.internal.Callers;
 import cn.zhiben.hazards.internal.HazardActions;
 import cn.zhiben.hazards.internal.HazardDetails;
 import cn.zhiben.hazards.internal.HazardQueries;
@@ -47,6 +48,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static cn.zhiben.hazards.web.HazardRequests.*;
+
 @Tag(name = "重大事故隐患", description = "直报、两级确认、整改、延期、挂牌督办、审核销号")
 @RestController
 @RequestMapping("/api/v1/hazards")
@@ -57,12 +60,19 @@ class HazardApiController {
     private final HazardQueries queries;
     private final AttachmentStore attachments;
     private final HazardsExport export;
+    private final HazardCommands commands;
+    private final Callers callers;
+    private final cn.zhiben.hazards.internal.HazardOffers offers;
 
-    HazardApiController(HazardService service, HazardQueries queries, AttachmentStore attachments, HazardsExport export) {
+    HazardApiController(HazardService service, HazardQueries queries, AttachmentStore attachments, HazardsExport export,
+                        HazardCommands commands, Callers callers, cn.zhiben.hazards.internal.HazardOffers offers) {
+        this.offers = offers;
         this.service = service;
         this.queries = queries;
         this.attachments = attachments;
         this.export = export;
+        this.commands = commands;
+        this.callers = callers;
     }
 
     // ---- reading ----
@@ -108,7 +118,7 @@ class HazardApiController {
     DetailResponse detail(@PathVariable UUID id) {
         CurrentUser user = CurrentUser.require();
         HazardQueries.Detail d = queries.detail(id, user.scope()).orElseThrow(HazardService::notFound);
-        return new DetailResponse(d, HazardActions.available(d.row(), user), attachments.list(id));
+        return new DetailResponse(d, offers.offer(d.row(), user, callers.of(user)).actions(), attachments.list(id));
     }
 
     @Operation(summary = "挂牌督办公示（三公开：平台内所有用户可见）")
@@ -119,195 +129,190 @@ class HazardApiController {
 
     // ---- creating ----
 
-    record NewHazardRequest(@NotNull UUID enterpriseId, @NotNull Channel channel, @NotNull Grade grade, UUID clauseId,
-                            @NotBlank @Size(max = 2000) String description, @NotBlank @Size(max = 200) String location,
-                            @NotNull LocalDate foundOn, @NotBlank @Size(max = 100) String foundBy, Shutdown shutdown,
-                            Boolean needsCoordination, Boolean fixedOnSpot, LocalDate deadline) {
-    }
-
     record ActionResult(UUID id, String number, HazardStatus status, int version) {
     }
 
-    @Operation(summary = "登记隐患：企业自查上报，或监管部门、举报查实、专家、监测、上级交办登记")
+    @Operation(summary = "登记隐患：企业自查上报，或监管部门、举报查实、专家、监测、上级交办登记；重大事故隐患引用判定条款或综合判定（所有问题一次列出）")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    ActionResult create(@Valid @RequestBody NewHazardRequest r) {
-        UUID id = service.report(new HazardService.NewHazard(r.enterpriseId(), r.channel(), r.grade(), r.clauseId(),
-                r.description(), r.location(), r.foundOn(), r.foundBy(), r.shutdown(), Boolean.TRUE.equals(r.needsCoordination()),
-                Boolean.TRUE.equals(r.fixedOnSpot()), r.deadline()));
-        return result(id);
+    ActionResult create(@RequestBody NewHazardRequest r) {
+        return result(commands.report(r, List.of(), List.of()));
     }
 
-    // ---- verbs: each carries the version the caller saw ----
-
-    record Versioned(@NotNull Integer version) {
-    }
-
-    record WithReason(@NotNull Integer version, @NotBlank @Size(max = 2000) String reason) {
-    }
+    // ---- verbs: each carries the version the caller saw; the same request records the pages bind their forms to ----
 
     @Operation(summary = "安全管理部门确认（两级确认第一级）")
     @PostMapping("/{id}/confirm-department")
     ActionResult confirmDepartment(@PathVariable UUID id, @Valid @RequestBody Versioned r) {
-        service.confirmByDepartment(id, r.version());
+        commands.confirmDepartment(id, r);
         return result(id);
     }
 
     @Operation(summary = "主要负责人确认（两级确认第二级，确认后视为已上报）")
     @PostMapping("/{id}/confirm-principal")
     ActionResult confirmPrincipal(@PathVariable UUID id, @Valid @RequestBody Versioned r) {
-        service.confirmByPrincipal(id, r.version());
+        commands.confirmPrincipal(id, r);
         return result(id);
     }
 
     @Operation(summary = "主要负责人退回安全管理部门修改")
     @PostMapping("/{id}/return")
     ActionResult returnForCorrection(@PathVariable UUID id, @Valid @RequestBody WithReason r) {
-        service.returnForCorrection(id, r.version(), r.reason());
+        commands.returnForCorrection(id, r);
         return result(id);
     }
 
-    @Operation(summary = "企业签收监管部门等登记的隐患")
+    @Operation(summary = "报告人撤回尚未确认（签收）的报告，须说明理由")
+    @PostMapping("/{id}/withdrawal")
+    ActionResult withdraw(@PathVariable UUID id, @Valid @RequestBody WithReason r) {
+        commands.withdraw(id, r);
+        return result(id);
+    }
+
+    @Operation(summary = "企业签收监管部门等登记的隐患（逾期未签收的视同签收）")
     @PostMapping("/{id}/acknowledge")
     ActionResult acknowledge(@PathVariable UUID id, @Valid @RequestBody Versioned r) {
-        service.acknowledge(id, r.version());
+        commands.acknowledge(id, r);
         return result(id);
-    }
-
-    record PlanRequest(@NotNull Integer version, @NotBlank @Size(max = 2000) String objectives,
-                       @NotBlank @Size(max = 4000) String measures, @NotNull @PositiveOrZero Long fundingFen,
-                       @NotBlank @Size(max = 2000) String materials, @NotBlank @Size(max = 1000) String organisation,
-                       @NotBlank @Size(max = 100) String responsiblePerson, @NotNull LocalDate deadline,
-                       @NotBlank @Size(max = 4000) String safetyMeasures, @NotBlank @Size(max = 4000) String emergencyPlan,
-                       @NotBlank @Size(max = 4000) String interimMeasures) {
     }
 
     @Operation(summary = "提交整改方案（目标任务、方法措施、经费物资、机构人员、时限要求、安全措施和应急预案，及临时管控措施）")
     @PostMapping("/{id}/plan")
     ActionResult plan(@PathVariable UUID id, @Valid @RequestBody PlanRequest r) {
-        service.filePlan(id, r.version(), new HazardDetails.PlanInput(r.objectives(), r.measures(), r.fundingFen(),
-                r.materials(), r.organisation(), r.responsiblePerson(), r.deadline(), r.safetyMeasures(),
-                r.emergencyPlan(), r.interimMeasures()));
+        commands.plan(id, r);
         return result(id);
-    }
-
-    record ProgressRequest(@NotNull Integer version, @NotBlank @Size(max = 2000) String summary) {
     }
 
     @Operation(summary = "报告整改进展（证据照片另行上传附件）")
     @PostMapping("/{id}/progress")
     ActionResult progress(@PathVariable UUID id, @Valid @RequestBody ProgressRequest r) {
-        service.reportProgress(id, r.version(), r.summary());
+        commands.progress(id, r);
         return result(id);
     }
 
-    record ExtensionRequest(@NotNull Integer version, @NotNull LocalDate deadline, @NotBlank @Size(max = 2000) String reason) {
-    }
-
-    @Operation(summary = "申请延期")
+    @Operation(summary = "申请延期（次数有上限，每次须说明理由）")
     @PostMapping("/{id}/extension-request")
     ActionResult requestExtension(@PathVariable UUID id, @Valid @RequestBody ExtensionRequest r) {
-        service.requestExtension(id, r.version(), r.deadline(), r.reason());
+        commands.requestExtension(id, r);
         return result(id);
     }
 
-    record ExtensionDecision(@NotNull Integer version, @NotNull Boolean approve, @NotBlank @Size(max = 2000) String reason) {
-    }
-
-    @Operation(summary = "监管部门审批延期申请（同意或不同意，须说明理由）")
+    @Operation(summary = "审批延期申请（挂牌督办的由挂牌级别审批；同意的，督办期限随之顺延）")
     @PostMapping("/{id}/extension-decision")
     ActionResult decideExtension(@PathVariable UUID id, @Valid @RequestBody ExtensionDecision r) {
-        service.decideExtension(id, r.version(), r.approve(), r.reason());
+        commands.decideExtension(id, r);
         return result(id);
     }
 
     @Operation(summary = "整改完成（一般隐患由企业关闭；重大隐患转入评估）")
     @PostMapping("/{id}/complete")
     ActionResult complete(@PathVariable UUID id, @Valid @RequestBody ProgressRequest r) {
-        service.complete(id, r.version(), r.summary());
+        commands.complete(id, r);
         return result(id);
     }
 
-    record EvaluationRequest(@NotNull Integer version, @NotBlank String kind, @Size(max = 200) String organisation,
-                             @NotBlank @Size(max = 4000) String conclusion, @NotNull LocalDate evaluatedOn) {
-    }
-
-    @Operation(summary = "整改效果评估（企业自行评估或第三方评估报告）")
+    @Operation(summary = "整改效果评估（企业自行评估或第三方评估；挂牌督办并停产停业的须第三方评估，令第16号第十八条）")
     @PostMapping("/{id}/evaluation")
     ActionResult evaluate(@PathVariable UUID id, @Valid @RequestBody EvaluationRequest r) {
-        service.evaluate(id, r.version(), new HazardDetails.EvaluationInput(r.kind(), r.organisation(), r.conclusion(), r.evaluatedOn()));
+        commands.evaluate(id, r);
         return result(id);
     }
 
-    @Operation(summary = "申请销号")
+    @Operation(summary = "申请销号（停产煤矿即申请复产验收）")
     @PostMapping("/{id}/sign-off-request")
     ActionResult requestSignOff(@PathVariable UUID id, @Valid @RequestBody Versioned r) {
-        service.requestSignOff(id, r.version());
+        commands.requestSignOff(id, r);
         return result(id);
     }
 
-    record SignOffRequest(@NotNull Integer version, @NotBlank @Size(max = 2000) String opinion) {
-    }
-
-    @Operation(summary = "现场审核通过，销号（挂牌督办的须由挂牌同级审核）")
+    @Operation(summary = "现场审核通过，销号（牵头监管该领域的负有安全生产监督管理职责的部门，在隐患挂牌级别审核；挂牌的再由挂牌安委办确认摘牌）")
     @PostMapping("/{id}/sign-off")
     ActionResult signOff(@PathVariable UUID id, @Valid @RequestBody SignOffRequest r) {
-        service.signOff(id, r.version(), r.opinion());
+        commands.signOff(id, r);
         return result(id);
-    }
-
-    record RejectSignOff(@NotNull Integer version, @NotBlank @Size(max = 2000) String reasons, LocalDate deadline) {
     }
 
     @Operation(summary = "审核不通过，退回整改")
     @PostMapping("/{id}/sign-off-rejection")
     ActionResult rejectSignOff(@PathVariable UUID id, @Valid @RequestBody RejectSignOff r) {
-        service.rejectSignOff(id, r.version(), r.reasons(), r.deadline());
+        commands.rejectSignOff(id, r);
         return result(id);
     }
 
-    record ListingRequest(@NotNull Integer version, @NotBlank @Size(max = 100) String documentNumber,
-                          UUID supervisingUnitId, @NotNull LocalDate deadline) {
+    @Operation(summary = "挂牌安委办确认摘牌：督办结束，隐患销号")
+    @PostMapping("/{id}/delisting-confirmation")
+    ActionResult confirmDelisting(@PathVariable UUID id, @Valid @RequestBody DelistingConfirmation r) {
+        commands.confirmDelisting(id, r);
+        return result(id);
     }
 
-    @Operation(summary = "挂牌督办（市安委办为市级，县级安委办为县级）")
+    @Operation(summary = "挂牌安委办不同意摘牌，退回整改")
+    @PostMapping("/{id}/delisting-refusal")
+    ActionResult refuseDelisting(@PathVariable UUID id, @Valid @RequestBody RejectSignOff r) {
+        commands.refuseDelisting(id, r);
+        return result(id);
+    }
+
+    @Operation(summary = "挂牌督办（县级安委办为县级；市安委办为市级，或代为登记省级挂牌）")
     @PostMapping("/{id}/listing")
     ActionResult list(@PathVariable UUID id, @Valid @RequestBody ListingRequest r) {
-        service.list(id, r.version(), new HazardService.ListingInput(r.documentNumber(), r.supervisingUnitId(), r.deadline()));
+        commands.list(id, r);
         return result(id);
     }
 
-    @Operation(summary = "摘牌")
+    @Operation(summary = "提级督办（市安委办将县级挂牌提为市级，或登记省级挂牌）")
+    @PostMapping("/{id}/listing-raise")
+    ActionResult raiseListing(@PathVariable UUID id, @Valid @RequestBody ListingRequest r) {
+        commands.raiseListing(id, r);
+        return result(id);
+    }
+
+    @Operation(summary = "督办提醒（市安委办提醒县级挂牌督办的县）")
+    @PostMapping("/{id}/reminder")
+    ActionResult remind(@PathVariable UUID id, @Valid @RequestBody ReminderRequest r) {
+        commands.remind(id, r);
+        return result(id);
+    }
+
+    @Operation(summary = "摘牌（挂牌安委办，须说明理由，理由向全体用户公示）")
     @PostMapping("/{id}/delisting")
     ActionResult delist(@PathVariable UUID id, @Valid @RequestBody WithReason r) {
-        service.delist(id, r.version(), r.reason());
+        commands.delist(id, r);
         return result(id);
     }
 
-    record ReopenRequest(@NotNull Integer version, @NotBlank @Size(max = 2000) String reason, @NotNull LocalDate deadline) {
+    @Operation(summary = "调整隐患等级（重大↔一般，须说明理由；改为重大的须引用条款或综合判定，改为一般的须给整改期限）")
+    @PostMapping("/{id}/regrade")
+    ActionResult regrade(@PathVariable UUID id, @Valid @RequestBody RegradeRequest r) {
+        commands.regrade(id, r);
+        return result(id);
     }
 
     @Operation(summary = "抽查一般隐患，重新打开")
     @PostMapping("/{id}/reopen")
     ActionResult reopen(@PathVariable UUID id, @Valid @RequestBody ReopenRequest r) {
-        service.reopen(id, r.version(), r.reason(), r.deadline());
+        commands.reopen(id, r);
         return result(id);
     }
 
-    record MergeRequest(@NotNull Integer version, @NotNull UUID into, @NotBlank @Size(max = 2000) String reason) {
-    }
-
-    @Operation(summary = "合并重复隐患（两条记录的时间线均保留）")
+    @Operation(summary = "合并重复隐患（同一企业、同一条款或部位；不低于两条隐患的挂牌级别决定；挂牌和更严的期限并入保留的隐患）")
     @PostMapping("/{id}/merge")
     ActionResult merge(@PathVariable UUID id, @Valid @RequestBody MergeRequest r) {
-        service.merge(id, r.version(), r.into(), r.reason());
+        commands.merge(id, r);
         return result(id);
     }
 
     @Operation(summary = "确认不是重复（清除疑似重复标记）")
     @PostMapping("/{id}/not-duplicate")
     ActionResult dismissDuplicate(@PathVariable UUID id, @Valid @RequestBody WithReason r) {
-        service.dismissDuplicate(id, r.version(), r.reason());
+        commands.dismissDuplicate(id, r);
+        return result(id);
+    }
+
+    @Operation(summary = "责任倒查办结（县级安委办或监管部门，写明倒查结论和追责情况）")
+    @PostMapping("/{id}/accountability-closure")
+    ActionResult closeAccountability(@PathVariable UUID id, @Valid @RequestBody AccountabilityClosure r) {
+        commands.closeAccountability(id, r);
         return result(id);
     }
 

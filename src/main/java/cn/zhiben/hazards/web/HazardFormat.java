@@ -54,9 +54,9 @@ public final class HazardFormat {
         return switch (s) {
             case PENDING_DEPARTMENT_CONFIRMATION, PENDING_PRINCIPAL_CONFIRMATION, PENDING_ACKNOWLEDGEMENT -> "amber";
             case REPORTED, RECTIFYING -> "blue";
-            case COMPLETED, EVALUATED, SIGN_OFF_REQUESTED -> "violet";
+            case COMPLETED, EVALUATED, SIGN_OFF_REQUESTED, SIGNED_OFF_PENDING_DELISTING -> "violet";
             case SIGNED_OFF, CLOSED -> "green";
-            case MERGED -> "";
+            case MERGED, WITHDRAWN -> "";
         };
     }
 
@@ -66,6 +66,11 @@ public final class HazardFormat {
         } catch (IllegalArgumentException e) {
             return name;
         }
+    }
+
+    /** Tag colour of a listing level: province and city red, county amber. */
+    public String levelClass(cn.zhiben.hazards.ListingLevel level) {
+        return level == null ? "" : level == cn.zhiben.hazards.ListingLevel.COUNTY ? "amber" : "red";
     }
 
     public String evaluationKind(String kind) {

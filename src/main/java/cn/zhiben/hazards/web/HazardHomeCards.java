@@ -17,10 +17,12 @@ import java.util.List;
 class HazardHomeCards implements HomeCardContributor {
 
     private final HazardQueries queries;
+    private final cn.zhiben.hazards.internal.Callers callers;
     private final Clock clock;
 
-    HazardHomeCards(HazardQueries queries, Clock clock) {
+    HazardHomeCards(HazardQueries queries, cn.zhiben.hazards.internal.Callers callers, Clock clock) {
         this.queries = queries;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -30,7 +32,7 @@ class HazardHomeCards implements HomeCardContributor {
             return List.of();
         }
         HazardQueries.Figures f = queries.figures(user.scope());
-        long awaiting = queries.awaitingCount(user, LocalDate.now(clock.withZone(PlatformConfiguration.ZONE)));
+        long awaiting = queries.awaitingCount(user, callers.of(user), LocalDate.now(clock.withZone(PlatformConfiguration.ZONE)));
         return List.of(
                 new HomeCard("待我处理", String.valueOf(awaiting), "需要您办理或关注的隐患", "/hazards/inbox", 1),
                 new HomeCard("重大事故隐患（未销号）", String.valueOf(f.openMajor()), "尚未闭环的重大隐患",

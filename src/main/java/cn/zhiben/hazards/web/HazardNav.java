@@ -21,7 +21,9 @@ class HazardNav implements NavContributor {
                 new NavItem(GROUP, "隐患清单", "/hazards", 100, HazardNav::business),
                 new NavItem(GROUP, "登记隐患", "/hazards/new", 101, u -> business(u) && !HazardRules.reportChannels(u).isEmpty()),
                 new NavItem(GROUP, "待我处理", "/hazards/inbox", 102, HazardNav::business),
-                new NavItem(GROUP, "挂牌督办公示", "/hazards/listings", 103, HazardNav::business));
+                new NavItem(GROUP, "挂牌督办公示", "/hazards/listings", 103, HazardNav::business),
+                new NavItem(GROUP, "责任倒查", "/hazards/accountability", 104,
+                        HazardPageController::seesAccountability));
     }
 
     private static boolean business(CurrentUser u) {

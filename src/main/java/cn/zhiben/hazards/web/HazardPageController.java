@@ -42,9 +42,11 @@ class HazardPageController {
     private final HazardService service;
     private final HazardNames names;
     private final HazardPages pages;
+    private final cn.zhiben.hazards.internal.Callers callers;
 
     HazardPageController(HazardQueries queries, HazardsExport export, HazardService service, HazardNames names,
-                         HazardPages pages) {
+                         HazardPages pages, cn.zhiben.hazards.internal.Callers callers) {
+        this.callers = callers;
         this.queries = queries;
         this.export = export;
         this.service = service;
@@ -115,12 +117,38 @@ class HazardPageController {
     @GetMapping("/inbox")
     String inbox(Model model) {
         CurrentUser user = CurrentUser.require();
-        var groups = queries.awaiting(user, pages.today(), 50);
+        var caller = callers.of(user);
+        var groups = queries.awaiting(user, caller, pages.today(), 50);
         model.addAttribute("groups", groups);
-        model.addAttribute("total", groups.stream().mapToLong(HazardQueries.InboxGroup::count).sum());
+        // each hazard once, as the home card counts it, even if it waits for two things
+        model.addAttribute("total", queries.awaitingCount(user, caller, pages.today()));
         model.addAttribute("fmt", pages.format());
         model.addAttribute("today", pages.today());
         return "hazards/inbox";
+    }
+
+    /**
+     * 责任倒查 (plan item 23): the hazards found by others that the enterprise's own checks missed, for the county and the
+     * supervising units of the scope to see and close.
+     */
+    @GetMapping("/accountability")
+    String accountability(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean open, Model model) {
+        CurrentUser user = CurrentUser.require();
+        if (!seesAccountability(user)) {
+            throw cn.zhiben.platform.web.ProblemException.forbidden("HAZARD_ACTION_FORBIDDEN", "责任倒查由监管部门查看和办结");
+        }
+        model.addAttribute("rows", queries.accountability(user.scope(), open, 200));
+        model.addAttribute("open", open);
+        model.addAttribute("fmt", pages.format());
+        return "hazards/accountability";
+    }
+
+    /** The county and the supervising units see 责任倒查 (and the city office, which sees everything). */
+    static boolean seesAccountability(CurrentUser u) {
+        return u.can(cn.zhiben.platform.security.Permission.BUSINESS_READ) && switch (u.role()) {
+            case CITY_OFFICE, COUNTY_OFFICE, MEMBER_UNIT, COUNTY_UNIT -> true;
+            default -> false;
+        };
     }
 
     /** 三公开: every business user sees every listing and de-listing, whatever their scope. */

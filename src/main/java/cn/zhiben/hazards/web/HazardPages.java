@@ -1,7 +1,13 @@
 package cn.zhiben.hazards.web;
 
 import cn.zhiben.hazards.HazardStatus;
+import cn.zhiben.hazards.ListingLevel;
 import cn.zhiben.hazards.internal.AttachmentStore;
+import cn.zhiben.hazards.internal.Caller;
+import cn.zhiben.hazards.internal.Callers;
+import cn.zhiben.hazards.internal.ListingUnits;
+import cn.zhiben.hazards.internal.HazardOffers;
+import cn.zhiben.platform.security.Role;
 import cn.zhiben.hazards.internal.HazardAction;
 import cn.zhiben.hazards.internal.HazardActions;
 import cn.zhiben.hazards.internal.HazardNames;
@@ -42,15 +48,24 @@ class HazardPages {
     private final StandardsLibrary standards;
     private final UnitCatalog units;
     private final HazardNames names;
+    private final Callers callers;
+    private final ListingUnits listingUnits;
+    private final HazardService service;
+    private final HazardOffers offers;
     private final Clock clock;
 
     HazardPages(HazardQueries queries, AttachmentStore attachments, StandardsLibrary standards, UnitCatalog units,
-                HazardNames names, Clock clock) {
+                HazardNames names, Callers callers, ListingUnits listingUnits, HazardService service, HazardOffers offers,
+                Clock clock) {
+        this.offers = offers;
         this.queries = queries;
         this.attachments = attachments;
         this.standards = standards;
         this.units = units;
         this.names = names;
+        this.callers = callers;
+        this.listingUnits = listingUnits;
+        this.service = service;
         this.clock = clock;
     }
 
@@ -76,47 +91,63 @@ class HazardPages {
     /** The detail page of a hazard inside the user's scope (404 otherwise), with only the forms the user may use. */
     String detail(Model model, UUID id, FormState fs) {
         CurrentUser user = CurrentUser.require();
+        Caller caller = callers.of(user);
         HazardQueries.Detail d = queries.detail(id, user.scope()).orElseThrow(HazardService::notFound);
+        HazardQueries.Row h = d.row();
+        HazardOffers.Offer offer = offers.offer(h, user, caller);
         Set<HazardAction> actions = EnumSet.noneOf(HazardAction.class);
-        actions.addAll(HazardActions.available(d.row(), user));
+        actions.addAll(offer.actions());
+        List<HazardQueries.Row> candidates = offer.mergeCandidates();
         model.addAttribute("d", d);
-        model.addAttribute("h", d.row());
+        model.addAttribute("h", h);
         // names, so templates can ask actions.contains('SIGN_OFF')
         Set<String> actionNames = new java.util.HashSet<>();
         actions.forEach(a -> actionNames.add(a.name()));
         model.addAttribute("actions", actionNames);
-        List<HazardQueries.Row> candidates = actions.contains(HazardAction.MERGE) ? mergeCandidates(user.scope(), d.row()) : List.of();
-        // merging needs another open hazard of the enterprise; without one the form would be noise
-        if (candidates.isEmpty()) {
-            actionNames.remove(HazardAction.MERGE.name());
-        }
         model.addAttribute("hasWork", actionNames.stream().anyMatch(a -> !a.equals(HazardAction.ATTACH.name())));
         model.addAttribute("attachments", attachments.list(id));
         model.addAttribute("clause", d.clauseId() == null ? null : standards.clause(d.clauseId()).orElse(null));
-        model.addAttribute("listingUnit", units.find(d.listingUnitId()).map(CommitteeUnit::name).orElse(null));
+        model.addAttribute("listingUnit", d.listingUnitId() == null || h.listingLevel() == null ? null
+                : listingUnits.name(d.listingUnitId(), h.listingLevel(), h.regionCode()).orElse(null));
         model.addAttribute("mergedInto", d.mergedInto() == null ? null
                 : queries.find(d.mergedInto(), user.scope()).map(HazardQueries.Row::number).orElse(null));
-        model.addAttribute("duplicateOf", d.row().possibleDuplicateOf() == null ? null
-                : queries.find(d.row().possibleDuplicateOf(), user.scope()).map(HazardQueries.Row::number).orElse(null));
+        model.addAttribute("duplicateOf", h.possibleDuplicateOf() == null ? null
+                : queries.find(h.possibleDuplicateOf(), user.scope()).map(HazardQueries.Row::number).orElse(null));
         model.addAttribute("pendingExtension", d.extensions().stream().filter(e -> e.decision() == null).findFirst().orElse(null));
         model.addAttribute("mergeCandidates", candidates);
-        model.addAttribute("units", actions.contains(HazardAction.LIST)
-                ? units.all().stream().filter(CommitteeUnit::active).toList() : List.of());
+        // the levels this office lists at, and the departments of that level (issue 10 item 4)
+        List<ListingLevel> listLevels = user.role() == Role.CITY_OFFICE ? List.of(ListingLevel.CITY, ListingLevel.PROVINCE)
+                : user.role() == Role.COUNTY_OFFICE ? List.of(ListingLevel.COUNTY) : List.of();
+        List<ListingLevel> raiseLevels = h.listingLevel() == null ? List.of() : java.util.Arrays.stream(ListingLevel.values())
+                .filter(l -> l != ListingLevel.COUNTY && l.above(h.listingLevel()))
+                .sorted(java.util.Comparator.comparingInt(ListingLevel::rank)).toList();
+        model.addAttribute("listLevels", listLevels);
+        model.addAttribute("raiseLevels", raiseLevels);
+        ListingLevel unitLevel = actions.contains(HazardAction.LIST) && !listLevels.isEmpty() ? listLevels.get(0)
+                : actions.contains(HazardAction.RAISE_LISTING) ? ListingLevel.CITY : null;
+        model.addAttribute("units", unitLevel == null ? List.of() : listingUnits.options(unitLevel, h.regionCode(), h.primaryField()));
         model.addAttribute("stages", AttachmentStage.values());
+        model.addAttribute("defaultStage", AttachmentStage.defaultFor(h.status()).name());
+        model.addAttribute("regradeChecklist", actions.contains(HazardAction.REGRADE) && h.grade() == cn.zhiben.hazards.Grade.GENERAL
+                ? regradeChecklist(h) : null);
+        model.addAttribute("stepLabel", cn.zhiben.hazards.internal.HazardPolicy.stepLabel(h.status()));
+        model.addAttribute("resumption", cn.zhiben.hazards.internal.HazardPolicy.resumptionAcceptance(h.industryCode(),
+                d.shutdown() == null ? null : cn.zhiben.hazards.Shutdown.valueOf(d.shutdown())));
         model.addAttribute("fs", fs);
         model.addAttribute("fmt", format());
         model.addAttribute("today", today());
-        model.addAttribute("overdueDeadline", d.row().deadline() != null && d.row().status().deadlineRunning()
-                && (d.row().overdue() || d.row().deadline().isBefore(today())));
+        model.addAttribute("overdueDeadline", h.deadline() != null && h.status().deadlineRunning()
+                && (h.overdue() || h.deadline().isBefore(today())));
         return "hazards/detail";
     }
 
-    /** Other open hazards of the same enterprise inside the scope: what a duplicate may be merged into. */
-    private List<HazardQueries.Row> mergeCandidates(DataScope scope, HazardQueries.Row h) {
-        HazardQueries.Filter f = new HazardQueries.Filter(null, null, null, null, null, null, null, null, null, null,
-                true, h.enterpriseId(), null, null, null, null, null);
-        return queries.search(scope, f, HazardQueries.Sort.FOUND_DESC, 0, 100).rows().stream()
-                .filter(r -> !r.id().equals(h.id())).toList();
+    /** The checklist of the hazard's enterprise on its finding date, for regrading a general hazard to major. */
+    private cn.zhiben.standards.Checklist regradeChecklist(HazardQueries.Row h) {
+        try {
+            return service.clauseChecklist(h.enterpriseId(), h.foundOn());
+        } catch (cn.zhiben.platform.web.ProblemException e) {
+            return null;
+        }
     }
 
     record Option(String code, String label) {

@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +44,16 @@ class HazardReportPageController {
     private final HazardService service;
     private final HazardQueries queries;
     private final HazardPages pages;
+    private final FormBinder binder;
+    private final HazardCommands commands;
 
-    HazardReportPageController(HazardService service, HazardQueries queries, HazardPages pages) {
+    HazardReportPageController(HazardService service, HazardQueries queries, HazardPages pages, FormBinder binder,
+                               HazardCommands commands) {
         this.service = service;
         this.queries = queries;
         this.pages = pages;
+        this.binder = binder;
+        this.commands = commands;
     }
 
     @GetMapping("/new")
@@ -63,42 +70,44 @@ class HazardReportPageController {
     }
 
     @PostMapping
-    String create(@RequestParam Map<String, String> params, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String create(@RequestParam Map<String, String> params,
+                  @RequestParam(value = "evidence", required = false) List<MultipartFile> evidence,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
         CurrentUser user = CurrentUser.require();
-        FormInput in = new FormInput(params);
         try {
             List<Channel> channels = requireChannels(user);
-            UUID enterpriseId = user.enterpriseId() != null ? user.enterpriseId() : in.uuid("enterpriseId", "企业", true);
-            Channel channel = channels.size() == 1 ? channels.get(0) : in.choice(Channel.class, "channel", "发现渠道", true);
-            Grade grade = in.choice(Grade.class, "grade", "隐患等级", true);
-            UUID clauseId = in.uuid("clauseId", "判定条款", false);
-            String description = in.text("description", "隐患描述", 2000, true);
-            String location = in.text("location", "隐患部位", 200, true);
-            LocalDate foundOn = in.date("foundOn", "发现日期", true);
-            String foundBy = in.text("foundBy", "发现人", 100, true);
-            Shutdown shutdown = in.choice(Shutdown.class, "shutdown", "停产情况", false);
-            boolean fixedOnSpot = in.flag("fixedOnSpot");
-            LocalDate deadline = in.date("deadline", "整改期限", false);
-            in.check();
-            // the form keeps the hidden half of the grade switch: drop what does not belong to the chosen grade
-            if (grade == Grade.MAJOR) {
-                fixedOnSpot = false;
-                deadline = null;
-            } else {
-                clauseId = null;
-                if (fixedOnSpot) {
-                    deadline = null;
-                }
+            // the account fixes what is not the user's choice; the form keeps the hidden half of the grade switch
+            Map<String, String> fields = new HashMap<>(params);
+            if (user.enterpriseId() != null) {
+                fields.put("enterpriseId", user.enterpriseId().toString());
             }
-            UUID id = service.report(new HazardService.NewHazard(enterpriseId, channel, grade, clauseId, description, location,
-                    foundOn, foundBy, shutdown, in.flag("needsCoordination"), fixedOnSpot, deadline));
+            if (channels.size() == 1) {
+                fields.put("channel", channels.get(0).name());
+            }
+            if (!"DETERMINATION".equals(params.get("basis"))) {
+                fields.keySet().removeIf(k -> k.startsWith("determination."));
+            } else {
+                fields.remove("clauseId");
+            }
+            List<ProblemException.FieldProblem> problems = new ArrayList<>();
+            HazardRequests.NewHazardRequest request = binder.read(HazardRequests.NewHazardRequest.class, fields, problems);
+            UUID id = commands.report(request, problems.stream().filter(HazardReportPageController::binderOnly).toList(),
+                    evidence == null ? List.of() : evidence);
             String number = queries.find(id, user.scope()).map(HazardQueries.Row::number).orElse("");
             redirect.addFlashAttribute("saved", "隐患已登记，编号 " + number);
             return "redirect:/hazards/" + id;
         } catch (ProblemException e) {
+            if (e.status() == org.springframework.http.HttpStatus.NOT_FOUND && !"ENTERPRISE_NOT_FOUND".equals(e.code())) {
+                throw e;
+            }
             response.setStatus(e.status().value());
             return form(model, FormState.failed("report", e, params), params);
         }
+    }
+
+    /** Unreadable values the binder found (constraint problems are counted again by the commands, so not twice). */
+    private static boolean binderOnly(ProblemException.FieldProblem p) {
+        return "格式不正确".equals(p.message());
     }
 
     private static List<Channel> requireChannels(CurrentUser user) {

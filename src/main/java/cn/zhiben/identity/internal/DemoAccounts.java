@@ -36,15 +36,17 @@ class DemoAccounts implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final UnitCatalog units;
     private final EnterpriseDirectory enterprises;
+    private final ExpertAssignmentService assignments;
     private final Clock clock;
 
     DemoAccounts(PlatformProperties platform, UserRepository users, PasswordEncoder encoder, UnitCatalog units,
-                 EnterpriseDirectory enterprises, Clock clock) {
+                 EnterpriseDirectory enterprises, ExpertAssignmentService assignments, Clock clock) {
         this.platform = platform;
         this.users = users;
         this.encoder = encoder;
         this.units = units;
         this.enterprises = enterprises;
+        this.assignments = assignments;
         this.clock = clock;
     }
 
@@ -67,6 +69,9 @@ class DemoAccounts implements ApplicationRunner {
             new Spec("zezhou", "泽州县安委办", Role.COUNTY_OFFICE, "140525", null),
             new Spec("gaoping", "高平市安委办", Role.COUNTY_OFFICE, "140581", null),
             new Spec("zezhou-yingji", "泽州县应急管理局", Role.COUNTY_UNIT, "140525", "市应急管理局"),
+            new Spec("zezhou-nengyuan", "泽州县能源局", Role.COUNTY_UNIT, "140525", "市能源局"),
+            new Spec("xiaofang", "市消防救援支队 防火监督处", Role.MEMBER_UNIT, null, "市消防救援支队"),
+            new Spec("zezhou-xiaofang", "泽州县消防救援大队", Role.COUNTY_UNIT, "140525", "市消防救援支队"),
             new Spec("nancun", "泽州县南村镇", Role.TOWNSHIP, "140525100", null),
             new Spec("qiye", "安全管理部", Role.ENTERPRISE, null, null, "mine.coal", "泽州示范巴公煤业",
                     CurrentUser.EnterprisePosition.SAFETY_MANAGER),
@@ -117,5 +122,20 @@ class DemoAccounts implements ApplicationRunner {
         if (created > 0) {
             log.info("演示模式：已创建 {} 个演示账号，密码 {}", created, PASSWORD);
         }
+        assignDemoExpert();
+    }
+
+    /**
+     * The demo expert works for the demo coal mine for a year (issue 9 item 2c), as an expert assignment of the
+     * inspections module would; once, under a demo source reference.
+     */
+    private void assignDemoExpert() {
+        var expert = users.findByUsername("zhuanjia").orElse(null);
+        var mine = enterprises.demoEnterprises("mine.coal").stream().filter(e -> e.name().startsWith("泽州示范巴公煤业")).findFirst();
+        if (expert == null || mine.isEmpty() || !assignments.of(expert.id()).isEmpty()) {
+            return;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(cn.zhiben.platform.PlatformConfiguration.ZONE));
+        assignments.assign(expert.id(), mine.get().id(), today.minusDays(30), today.plusDays(335), "demo:zhuanjia:bagong");
     }
 }

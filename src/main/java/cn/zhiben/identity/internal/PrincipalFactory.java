@@ -23,11 +23,16 @@ public class PrincipalFactory {
     private final IndustryCatalog industries;
     private final UnitCatalog units;
     private final PlatformProperties platform;
+    private final cn.zhiben.identity.ExpertAssignments assignments;
+    private final java.time.Clock clock;
 
-    PrincipalFactory(IndustryCatalog industries, UnitCatalog units, PlatformProperties platform) {
+    PrincipalFactory(IndustryCatalog industries, UnitCatalog units, PlatformProperties platform,
+                     cn.zhiben.identity.ExpertAssignments assignments, java.time.Clock clock) {
         this.industries = industries;
         this.units = units;
         this.platform = platform;
+        this.assignments = assignments;
+        this.clock = clock;
     }
 
     public CurrentUser principal(UserAccount u) {
@@ -37,6 +42,9 @@ public class PrincipalFactory {
             case UNIT_INDUSTRIES -> DataScope.industries(industries.supervisedBy(u.unitId()));
             case REGION_UNIT_INDUSTRIES -> DataScope.regionIndustries(u.regionCode(), industries.supervisedBy(u.unitId()));
             case ENTERPRISE -> DataScope.enterprise(u.enterpriseId());
+            // an expert works for the enterprises assigned to it today (issue 9 item 2c)
+            case ASSIGNED_ENTERPRISES -> DataScope.enterprises(java.util.Set.copyOf(assignments.enterprisesOf(u.id(),
+                    java.time.LocalDate.now(clock.withZone(cn.zhiben.platform.PlatformConfiguration.ZONE)))));
             case NONE -> DataScope.none();
         };
         Set<CurrentUser.Pending> pending = EnumSet.noneOf(CurrentUser.Pending.class);

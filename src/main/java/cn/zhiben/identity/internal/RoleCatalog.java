@@ -50,6 +50,7 @@ public final class RoleCatalog {
             case UNIT_INDUSTRIES -> "本单位监管的行业领域（全市）";
             case REGION_UNIT_INDUSTRIES -> "本单位监管的行业领域（所属县）";
             case ENTERPRISE -> "本企业";
+            case ASSIGNED_ENTERPRISES -> "当前被指派的企业（按指派期限）";
             case NONE -> "无业务数据";
         };
     }

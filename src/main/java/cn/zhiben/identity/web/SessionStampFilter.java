@@ -62,8 +62,9 @@ class SessionStampFilter extends OncePerRequestFilter {
                 return;
             }
             // read before building, so a change committed meanwhile triggers another rebuild on the next request
-            long generation = scopes.current();
-            if (!Long.valueOf(generation).equals(session.getAttribute(GENERATION))) {
+            // the day is part of it: an expert's assignments begin and end with dates
+            String generation = scopes.current() + "@" + java.time.LocalDate.now(clock.withZone(cn.zhiben.platform.PlatformConfiguration.ZONE));
+            if (!generation.equals(session.getAttribute(GENERATION))) {
                 CurrentUser fresh = principals.principal(account);
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null,

@@ -1,5 +1,6 @@
 package cn.zhiben.identity.web;
 
+import cn.zhiben.identity.internal.ExpertAssignmentService;
 import cn.zhiben.identity.internal.Page;
 import cn.zhiben.identity.internal.RoleCatalog;
 import cn.zhiben.identity.internal.UserAdminService;
@@ -46,12 +47,15 @@ class UserAdminPageController {
     private final RegionCatalog regions;
     private final UnitCatalog units;
     private final EnterpriseDirectory enterprises;
+    private final ExpertAssignmentService assignments;
 
-    UserAdminPageController(UserAdminService admin, RegionCatalog regions, UnitCatalog units, EnterpriseDirectory enterprises) {
+    UserAdminPageController(UserAdminService admin, RegionCatalog regions, UnitCatalog units, EnterpriseDirectory enterprises,
+                            ExpertAssignmentService assignments) {
         this.admin = admin;
         this.regions = regions;
         this.units = units;
         this.enterprises = enterprises;
+        this.assignments = assignments;
     }
 
     /** What the create and edit forms post. Strings, so that a wrong value comes back as a message, not an error page. */
@@ -170,6 +174,53 @@ class UserAdminPageController {
         }
     }
 
+    /**
+     * 专家指派 (issue 9 item 2c): the enterprises an expert account works for, and when — until the inspections module
+     * assigns experts from its own assignments, the security administrator records them here.
+     */
+    @PostMapping("/users/{id}/expert-assignments")
+    String assign(@PathVariable UUID id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+        UserView expert = admin.get(id);
+        try {
+            if (!Role.EXPERT.name().equals(expert.role())) {
+                throw ProblemException.badRequest("NOT_AN_EXPERT", "只有专家账号需要指派企业");
+            }
+            String e = params.getOrDefault("enterprise", "").strip();
+            UUID enterprise = parseUuid(e);
+            if (enterprise == null && !e.isEmpty()) {
+                enterprise = enterprises.findByUscc(e.toUpperCase(java.util.Locale.ROOT)).map(EnterpriseRef::id).orElse(null);
+            }
+            if (enterprise == null) {
+                throw ProblemException.badRequest("ENTERPRISE_NOT_FOUND", "请填写企业的统一社会信用代码");
+            }
+            java.time.LocalDate from = date(params.get("from"), "开始日期");
+            java.time.LocalDate to = date(params.get("to"), "结束日期");
+            assignments.assign(id, enterprise, from, to, "admin:" + UUID.randomUUID());
+            redirect.addFlashAttribute("message", "已指派。");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/users/" + id + "#assignments";
+    }
+
+    @PostMapping("/users/{id}/expert-assignments/{assignmentId}/revoke")
+    String revoke(@PathVariable UUID id, @PathVariable UUID assignmentId, RedirectAttributes redirect) {
+        admin.get(id);
+        var assignment = assignments.of(id).stream().filter(a -> a.id().equals(assignmentId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("ASSIGNMENT_NOT_FOUND", "指派不存在"));
+        assignments.revoke(assignment.sourceRef());
+        redirect.addFlashAttribute("message", "已撤销指派。");
+        return "redirect:/admin/users/" + id + "#assignments";
+    }
+
+    private static java.time.LocalDate date(String value, String label) {
+        try {
+            return java.time.LocalDate.parse(value == null ? "" : value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest("VALIDATION_FAILED", "请填写" + label + "（yyyy-MM-dd）");
+        }
+    }
+
     @PostMapping("/users/{id}/unlock")
     String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, admin::unlock, "已解除锁定。", redirect);
@@ -214,6 +265,8 @@ class UserAdminPageController {
     private String form(UserForm form, UserView user, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("user", user);
+        model.addAttribute("assignments", user != null && Role.EXPERT.name().equals(user.role()) ? assignments.of(user.id()) : null);
+        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         model.addAttribute("roles", Arrays.stream(Role.values()).map(RoleCatalog::info).toList());
         model.addAttribute("fmt", new UiTime());
         scopeModel(form, model);

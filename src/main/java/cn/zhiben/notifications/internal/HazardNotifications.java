@@ -41,7 +41,7 @@ class HazardNotifications {
         String enterpriseName = enterprises.find(e.enterpriseId()).map(x -> x.name()).orElse("企业");
         String title = (e.grade() == Grade.MAJOR ? "重大事故隐患" : "一般隐患") + "上报：" + e.number();
         String body = enterpriseName + " " + e.channel().label() + "发现的" + e.grade().label() + "隐患已上报，请及时督促整改。";
-        Set<UUID> recipients = new LinkedHashSet<>(accounts.supervisorAccounts(e.regionCode(), e.industryCode()));
+        Set<UUID> recipients = supervisors(e.regionCode(), e.industryCode(), e.fieldCode());
         recipients.addAll(accounts.enterpriseAccounts(e.enterpriseId()));
         notifier.inbox(recipients, "HAZARD", title, body, link(e.hazardId()), key);
         if (e.grade() == Grade.MAJOR) {
@@ -58,7 +58,7 @@ class HazardNotifications {
     /** Overdue: escalated to the level above — the city office and the city-level supervising departments. */
     @ApplicationModuleListener
     void on(HazardEvents.HazardOverdue e) {
-        notifier.inbox(escalation(e.regionCode(), e.industryCode(), e.enterpriseId()), "HAZARD_OVERDUE", "隐患逾期未整改：" + e.number(),
+        notifier.inbox(escalation(e.regionCode(), e.industryCode(), e.fieldCode(), e.enterpriseId()), "HAZARD_OVERDUE", "隐患逾期未整改：" + e.number(),
                 "整改期限 " + e.deadline() + " 已过，已升级至" + e.escalatedTo() + "督办。", link(e.hazardId()),
                 "hazard-overdue:" + e.hazardId() + ":" + e.deadline());
     }
@@ -66,15 +66,15 @@ class HazardNotifications {
     /** A sign-off request not reviewed in time: the reviewers, and the level above them, as for an overdue hazard. */
     @ApplicationModuleListener
     void on(HazardEvents.HazardReviewOverdue e) {
-        notifier.inbox(escalation(e.regionCode(), e.industryCode(), e.enterpriseId()), "HAZARD_REVIEW_OVERDUE", "销号审核逾期：" + e.number(),
+        notifier.inbox(escalation(e.regionCode(), e.industryCode(), e.fieldCode(), e.enterpriseId()), "HAZARD_REVIEW_OVERDUE", "销号审核逾期：" + e.number(),
                 "企业已申请销号，审核期限 " + e.reviewDueOn() + " 已过仍未完成现场审核，已升级至" + e.escalatedTo() + "督办。",
                 link(e.hazardId()), "hazard-review-overdue:" + e.hazardId() + ":" + e.reviewDueOn());
     }
 
     /** Who hears of an escalation: the city office, the supervising units, the county office and the enterprise. */
-    private Set<UUID> escalation(String regionCode, String industryCode, UUID enterpriseId) {
+    Set<UUID> escalation(String regionCode, String industryCode, String fieldCode, UUID enterpriseId) {
         Set<UUID> recipients = new LinkedHashSet<>(accounts.accountsWithRole(Role.CITY_OFFICE, null));
-        recipients.addAll(accounts.supervisorAccounts(regionCode, industryCode));
+        recipients.addAll(supervisors(regionCode, industryCode, fieldCode));
         recipients.addAll(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(regionCode)));
         recipients.addAll(accounts.enterpriseAccounts(enterpriseId));
         return recipients;
@@ -84,7 +84,7 @@ class HazardNotifications {
     @ApplicationModuleListener
     void on(HazardEvents.HazardListed e) {
         Set<UUID> recipients = new LinkedHashSet<>(accounts.enterpriseAccounts(e.enterpriseId()));
-        recipients.addAll(accounts.supervisorAccounts(e.regionCode(), e.industryCode()));
+        recipients.addAll(supervisors(e.regionCode(), e.industryCode(), e.fieldCode()));
         recipients.addAll(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(e.regionCode())));
         notifier.inbox(recipients, "HAZARD_LISTED", e.level().label() + "：" + e.number(),
                 "督办文号 " + e.documentNumber() + "，整改期限 " + e.deadline() + "。", link(e.hazardId()),
@@ -105,7 +105,16 @@ class HazardNotifications {
                 "经审核，该隐患整改到位，已销号。", link(e.hazardId()), "hazard-signed-off:" + e.hazardId());
     }
 
-    private static String link(UUID hazardId) {
+    /** The supervisors of the enterprise's industry and of the hazard's own field (a fire hazard: 消防救援 too). */
+    Set<UUID> supervisors(String regionCode, String industryCode, String fieldCode) {
+        Set<UUID> out = new LinkedHashSet<>(accounts.supervisorAccounts(regionCode, industryCode));
+        if (fieldCode != null) {
+            out.addAll(accounts.supervisorAccounts(regionCode, fieldCode));
+        }
+        return out;
+    }
+
+    static String link(UUID hazardId) {
         return "/hazards/" + hazardId;
     }
 }

@@ -17,8 +17,14 @@ public record IndustryNode(String code, String name, String parentCode, String p
                            boolean active, int sortOrder, int revision, UnitRef lead, List<UnitRef> cooperating,
                            Instant updatedAt, String updatedBy, int depth, List<IndustryNode> children) {
 
-    /** A supervising unit. */
-    public record UnitRef(UUID unitId, String name, String shortName) {
+    /**
+     * A supervising unit, with where the entry comes from (三管三必须: the plan, a statute, the city office) or the mark
+     * that it is the platform's inference awaiting the city office's confirmation.
+     */
+    public record UnitRef(UUID unitId, String name, String shortName, String basis, boolean inferred) {
+        public UnitRef(UUID unitId, String name, String shortName) {
+            this(unitId, name, shortName, null, false);
+        }
     }
 
     IndustryNode withChildren(List<IndustryNode> children) {

@@ -126,7 +126,7 @@ public class IndustryService {
                 .param("code", code).param("name", edit.name().strip()).param("active", edit.active())
                 .param("assignable", edit.assignable()).param("now", Timestamp.from(now)).param("by", by)
                 .update();
-        replaceSupervisors(code, edit.leadUnitId(), cooperating);
+        replaceSupervisors(code, edit.leadUnitId(), cooperating, before, now, edit.reason().strip());
         writeRevision(code, now, by, edit.reason().strip());
         beforeSummary.put("revision", before.revision());
         afterSummary.put("revision", before.revision() + 1);
@@ -173,7 +173,7 @@ public class IndustryService {
         if (inserted == 0) {
             throw field(HttpStatus.CONFLICT, "INDUSTRY_CODE_TAKEN", "code", "代码 " + code + " 已被使用");
         }
-        replaceSupervisors(code, draft.leadUnitId(), cooperating);
+        replaceSupervisors(code, draft.leadUnitId(), cooperating, null, now, draft.reason().strip());
         writeRevision(code, now, by, draft.reason().strip());
         Map<String, Object> after = summary(draft.name().strip(), draft.leadUnitId(), cooperating, true, draft.assignable());
         after.put("parentCode", parentCode);
@@ -201,6 +201,15 @@ public class IndustryService {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "UNIT_NOT_FOUND",
                     missing.stream().map(ProblemException.FieldProblem::message).distinct()
                             .reduce((a, b) -> a + "；" + b).orElseThrow(), missing);
+        }
+        // Attachment 2 category 4 (驻市相关单位、市属各国有企业) are supervised, never supervisors (issue 8)
+        List<String> enterprises = new ArrayList<>();
+        for (UUID id : concat(lead, cooperating)) {
+            units.find(id).filter(u -> u.category() == 4).ifPresent(u -> enterprises.add(u.name()));
+        }
+        if (!enterprises.isEmpty()) {
+            throw ProblemException.badRequest("UNIT_NOT_A_SUPERVISOR",
+                    "驻市相关单位、市属国有企业（第四类成员单位）不能作为行业领域监管部门：" + String.join("、", enterprises));
         }
         if (cooperating.contains(lead)) {
             throw field(HttpStatus.BAD_REQUEST, "LEAD_ALSO_COOPERATING", "cooperatingUnitIds",
@@ -235,15 +244,35 @@ public class IndustryService {
         }
     }
 
-    private void replaceSupervisors(String code, UUID lead, List<UUID> cooperating) {
+    /**
+     * The city office's edit is its decision: every entry it saves carries that as its basis (no longer the platform's
+     * inference). An entry kept in the same role keeps a stated source it had (a plan item, a statute).
+     */
+    private void replaceSupervisors(String code, UUID lead, List<UUID> cooperating, IndustryNode before, Instant at,
+                                    String reason) {
+        Map<UUID, IndustryNode.UnitRef> kept = new HashMap<>();
+        if (before != null) {
+            if (before.lead() != null && before.lead().unitId().equals(lead)) {
+                kept.put(lead, before.lead());
+            }
+            before.cooperating().stream().filter(u -> cooperating.contains(u.unitId())).forEach(u -> kept.put(u.unitId(), u));
+        }
+        String decided = "市安委办 " + java.time.LocalDate.ofInstant(at, cn.zhiben.platform.PlatformConfiguration.ZONE)
+                + " 确认：" + reason;
         jdbc.sql("delete from org_industry_supervisor where industry_code = :code").param("code", code).update();
-        jdbc.sql("insert into org_industry_supervisor (industry_code, unit_id, role) values (:code, :unit, 'LEAD')")
-                .param("code", code).param("unit", lead).update();
+        insertSupervisor(code, lead, "LEAD", kept.get(lead), decided);
         for (UUID unit : cooperating) {
-            jdbc.sql("insert into org_industry_supervisor (industry_code, unit_id, role) values (:code, :unit, 'COOPERATE')")
-                    .param("code", code).param("unit", unit).update();
+            insertSupervisor(code, unit, "COOPERATE", kept.get(unit), decided);
         }
         events.publishEvent(new IndustrySupervisionChanged(code));
+    }
+
+    private void insertSupervisor(String code, UUID unit, String role, IndustryNode.UnitRef kept, String decided) {
+        String basis = kept != null && !kept.inferred() && kept.basis() != null ? kept.basis() : decided;
+        jdbc.sql("""
+                insert into org_industry_supervisor (industry_code, unit_id, role, basis, inferred)
+                values (:code, :unit, :role, :basis, false)""")
+                .param("code", code).param("unit", unit).param("role", role).param("basis", basis).update();
     }
 
     /** The snapshot is built by the same expression as the initial revision in V2026_11_29_0220, so every revision has one shape. */
@@ -284,14 +313,15 @@ public class IndustryService {
     private List<IndustryNode> rows(String code) {
         Map<String, List<Object[]>> supervisors = new HashMap<>();
         jdbc.sql("""
-                select s.industry_code, s.unit_id, u.name, u.short_name, s.role from org_industry_supervisor s
+                select s.industry_code, s.unit_id, u.name, u.short_name, s.role, s.basis, s.inferred from org_industry_supervisor s
                 join org_unit u on u.id = s.unit_id
                 where (cast(:code as text) is null or s.industry_code = :code)
                 order by s.role desc, u.sort_order""")
                 .param("code", code)
                 .query(rs -> {
                     supervisors.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[]{
-                            new IndustryNode.UnitRef(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)),
+                            new IndustryNode.UnitRef(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                                    rs.getString(6), rs.getBoolean(7)),
                             rs.getString(5)});
                 });
         return jdbc.sql(SELECT + " where (cast(:code as text) is null or code = :code) order by sort_order, code")

@@ -64,6 +64,12 @@ public class UnitService {
                     target.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                             .add(new UnitView.IndustryRef(rs.getString(3), rs.getString(4)));
                 });
+        Map<UUID, List<UnitView.Alias>> aliases = new HashMap<>();
+        jdbc.sql("select unit_id, alias, note from org_unit_alias order by alias")
+                .query(rs -> {
+                    aliases.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new UnitView.Alias(rs.getString(2), rs.getString(3)));
+                });
         return jdbc.sql("""
                 select u.id, u.name, u.short_name, u.category, c.name as category_name, u.sort_order, u.active
                 from org_unit u join org_unit_category c on c.code = u.category order by u.sort_order""")
@@ -72,7 +78,8 @@ public class UnitService {
                     return new UnitView(id, rs.getString("name"), rs.getString("short_name"), rs.getInt("category"),
                             rs.getString("category_name"), rs.getInt("sort_order"), rs.getBoolean("active"),
                             List.copyOf(leads.getOrDefault(id, List.of())),
-                            List.copyOf(cooperates.getOrDefault(id, List.of())));
+                            List.copyOf(cooperates.getOrDefault(id, List.of())),
+                            List.copyOf(aliases.getOrDefault(id, List.of())));
                 }).list();
     }
 }

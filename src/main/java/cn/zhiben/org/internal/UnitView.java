@@ -8,9 +8,14 @@ import java.util.UUID;
  *
  * @param leads       industries it leads (牵头)
  * @param cooperates  industries it co-operates on (配合)
+ * @param aliases     current names beside the plan's (e.g. after an institutional reform), with why
  */
 public record UnitView(UUID id, String name, String shortName, int category, String categoryName, int sortOrder,
-                       boolean active, List<IndustryRef> leads, List<IndustryRef> cooperates) {
+                       boolean active, List<IndustryRef> leads, List<IndustryRef> cooperates, List<Alias> aliases) {
+
+    /** A current name of the unit and why it differs from the plan's. */
+    public record Alias(String name, String note) {
+    }
 
     /** An industry by code and name. */
     public record IndustryRef(String code, String name) {

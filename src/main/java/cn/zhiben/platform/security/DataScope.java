@@ -14,11 +14,18 @@ import java.util.UUID;
  * @param regionCode    a region subtree (administrative code) or a management area; null = the whole city
  * @param industryCodes the industries (already expanded to their sub-industries); null = all
  * @param enterpriseId  one enterprise; null = any
+ * @param enterpriseIds a set of enterprises (an expert's assignments); null = any, empty = none
  */
-public record DataScope(boolean business, String regionCode, Set<String> industryCodes, UUID enterpriseId) implements Serializable {
+public record DataScope(boolean business, String regionCode, Set<String> industryCodes, UUID enterpriseId,
+                        Set<UUID> enterpriseIds) implements Serializable {
 
     public DataScope {
         industryCodes = industryCodes == null ? null : Set.copyOf(industryCodes);
+        enterpriseIds = enterpriseIds == null ? null : Set.copyOf(enterpriseIds);
+    }
+
+    public DataScope(boolean business, String regionCode, Set<String> industryCodes, UUID enterpriseId) {
+        this(business, regionCode, industryCodes, enterpriseId, null);
     }
 
     public static DataScope city() {
@@ -41,12 +48,17 @@ public record DataScope(boolean business, String regionCode, Set<String> industr
         return new DataScope(true, null, null, enterpriseId);
     }
 
+    /** The enterprises an expert is assigned to (issue 9 item 2c); an empty set sees nothing. */
+    public static DataScope enterprises(Set<UUID> enterpriseIds) {
+        return new DataScope(true, null, null, null, enterpriseIds == null ? Set.of() : enterpriseIds);
+    }
+
     public static DataScope none() {
         return new DataScope(false, null, null, null);
     }
 
     public boolean wholeCity() {
-        return business && regionCode == null && industryCodes == null && enterpriseId == null;
+        return business && regionCode == null && industryCodes == null && enterpriseId == null && enterpriseIds == null;
     }
 
     /** Whether an enterprise at this place, of this industry, is inside the scope. */
@@ -55,6 +67,9 @@ public record DataScope(boolean business, String regionCode, Set<String> industr
             return false;
         }
         if (this.enterpriseId != null && !this.enterpriseId.equals(enterpriseId)) {
+            return false;
+        }
+        if (enterpriseIds != null && !enterpriseIds.contains(enterpriseId)) {
             return false;
         }
         if (regionCode != null && !coversRegion(enterpriseRegion, enterpriseZone)) {
@@ -78,6 +93,15 @@ public record DataScope(boolean business, String regionCode, Set<String> industr
      * Columns that a table lacks may be null if the scope cannot need them (e.g. reference tables).
      */
     public Sql toSql(String enterpriseIdColumn, String regionColumn, String zoneColumn, String industryColumn) {
+        return toSql(enterpriseIdColumn, regionColumn, zoneColumn, industryColumn, null);
+    }
+
+    /**
+     * As {@link #toSql(String, String, String, String)} for records that belong to a second field beside their
+     * enterprise's industry (a fire hazard in a coal mine): the industry condition holds if either column matches.
+     */
+    public Sql toSql(String enterpriseIdColumn, String regionColumn, String zoneColumn, String industryColumn,
+                     String secondIndustryColumn) {
         if (!business) {
             return new Sql("false", Map.of());
         }
@@ -86,6 +110,13 @@ public record DataScope(boolean business, String regionCode, Set<String> industr
         if (enterpriseId != null) {
             where.append(" and ").append(enterpriseIdColumn).append(" = :scopeEnterprise");
             params.put("scopeEnterprise", enterpriseId);
+        }
+        if (enterpriseIds != null) {
+            if (enterpriseIds.isEmpty()) {
+                return new Sql("false", Map.of());
+            }
+            where.append(" and ").append(enterpriseIdColumn).append(" in (:scopeEnterprises)");
+            params.put("scopeEnterprises", List.copyOf(enterpriseIds));
         }
         if (regionCode != null) {
             if (RegionCodes.isAdministrative(regionCode)) {
@@ -100,7 +131,12 @@ public record DataScope(boolean business, String regionCode, Set<String> industr
             if (industryCodes.isEmpty()) {
                 return new Sql("false", Map.of());
             }
-            where.append(" and ").append(industryColumn).append(" in (:scopeIndustries)");
+            if (secondIndustryColumn == null) {
+                where.append(" and ").append(industryColumn).append(" in (:scopeIndustries)");
+            } else {
+                where.append(" and (").append(industryColumn).append(" in (:scopeIndustries) or ")
+                        .append(secondIndustryColumn).append(" in (:scopeIndustries))");
+            }
             params.put("scopeIndustries", List.copyOf(industryCodes));
         }
         return new Sql(where.toString(), params);

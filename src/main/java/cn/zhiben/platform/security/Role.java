@@ -16,7 +16,7 @@ public enum Role {
     COUNTY_UNIT("县级部门", ScopeKind.REGION_UNIT_INDUSTRIES, EnumSet.of(BUSINESS_READ, ENTERPRISE_WRITE, ENTERPRISE_IMPORT, PII_READ)),
     TOWNSHIP("乡镇（街道）", ScopeKind.REGION, EnumSet.of(BUSINESS_READ, ENTERPRISE_WRITE, PII_READ)),
     ENTERPRISE("企业", ScopeKind.ENTERPRISE, EnumSet.of(BUSINESS_READ, ENTERPRISE_WRITE, PII_READ)),
-    EXPERT("专家", ScopeKind.CITY, EnumSet.of(BUSINESS_READ)),
+    EXPERT("专家", ScopeKind.ASSIGNED_ENTERPRISES, EnumSet.of(BUSINESS_READ)),
     SYS_ADMIN("系统管理员", ScopeKind.NONE, EnumSet.of(SYSTEM_CONFIG)),
     SEC_ADMIN("安全管理员", ScopeKind.NONE, EnumSet.of(USER_ADMIN)),
     AUDIT_ADMIN("审计管理员", ScopeKind.NONE, EnumSet.of(AUDIT_READ));
@@ -68,6 +68,8 @@ public enum Role {
         REGION_UNIT_INDUSTRIES,
         /** one enterprise */
         ENTERPRISE,
+        /** the enterprises an expert is assigned to on the day (identity's ExpertAssignments) */
+        ASSIGNED_ENTERPRISES,
         /** no business data */
         NONE
     }

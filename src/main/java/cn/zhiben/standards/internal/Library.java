@@ -67,6 +67,12 @@ public class Library implements StandardsLibrary {
     }
 
     @Override
+    public Optional<String> crossIndustryField(UUID versionId) {
+        return repo.version(versionId).filter(v -> v.allIndustries() && !v.industryCodes().isEmpty())
+                .map(v -> v.industryCodes().get(0));
+    }
+
+    @Override
     public Optional<StandardClause> clause(UUID clauseId) {
         if (clauseId == null) {
             return Optional.empty();

@@ -283,8 +283,10 @@ public class StandardImport {
         if (alreadySuperseded) {
             problems.add(new FieldProblem(d.whereOf("supersedes"), "被替代的版本已被其他版本替代"));
         }
-        if (from != null && o.effectiveFrom() != null && !from.isAfter(o.effectiveFrom())) {
-            problems.add(new FieldProblem(d.whereOf("effectiveFrom"), "施行日期须晚于被替代版本的施行日期 " + o.effectiveFrom()));
+        if (from != null && o.effectiveFrom() != null && !from.isAfter(o.effectiveFrom())
+                && !(from.equals(o.effectiveFrom()) && VersionPublishing.completes(o, repo))) {
+            problems.add(new FieldProblem(d.whereOf("effectiveFrom"), "施行日期须晚于被替代版本的施行日期 " + o.effectiveFrom()
+                    + "（只收录了部分、没有条款的版本，可由同日施行的完整版本替代）"));
         }
         if (from != null && o.effectiveTo() != null && !o.effectiveTo().isBefore(from)) {
             problems.add(new FieldProblem(d.whereOf("effectiveFrom"), "被替代版本的有效期至 " + o.effectiveTo() + "，与新版本重叠"));

@@ -75,7 +75,8 @@ public class VersionPublishing {
             if (repo.versions().stream().anyMatch(x -> x.published() && o.id().equals(x.supersedesId()))) {
                 throw ProblemException.conflict("ALREADY_SUPERSEDED", "被替代的版本已被其他版本替代");
             }
-            if (old.effectiveFrom() != null && !v.effectiveFrom().isAfter(old.effectiveFrom())) {
+            if (old.effectiveFrom() != null && !v.effectiveFrom().isAfter(old.effectiveFrom())
+                    && !(v.effectiveFrom().equals(old.effectiveFrom()) && completes(old, repo))) {
                 throw ProblemException.conflict("VERSION_OVERLAP", "施行日期须晚于被替代版本的施行日期 " + old.effectiveFrom());
             }
             if (old.effectiveTo() != null && !old.effectiveTo().isBefore(v.effectiveFrom())) {
@@ -147,5 +148,15 @@ public class VersionPublishing {
         boolean exists = !jdbc.sql("select id from std_version where id = :id for update").param("id", id)
                 .query(UUID.class).list().isEmpty();
         return exists ? repo.version(id) : java.util.Optional.empty();
+    }
+
+    /**
+     * A version the library holds only in part and without any clause of the standard itself (GB 35181-2025 as first
+     * loaded) may be replaced by the full text starting the same day; it then never was in force (issue 8: the city
+     * office imports the clauses when it has the official text).
+     */
+    static boolean completes(VersionRow old, LibraryRepository repo) {
+        return old.partial() && repo.clauses(java.util.List.of(old.id())).stream()
+                .noneMatch(c -> c.origin() == cn.zhiben.standards.ClauseOrigin.STANDARD);
     }
 }

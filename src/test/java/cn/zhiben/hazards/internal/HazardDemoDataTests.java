@@ -25,7 +25,8 @@ class HazardDemoDataTests extends IntegrationTest {
             check(made);
         } finally {
             // other tests report on the same demo enterprises; open demo hazards would make their reports duplicates
-            for (String table : List.of("hz_transition", "hz_plan", "hz_extension", "hz_evaluation", "hz_attachment")) {
+            for (String table : List.of("hz_transition", "hz_plan", "hz_extension", "hz_evaluation", "hz_attachment",
+                    "hz_determination")) {
                 jdbc.sql("delete from " + table + " where hazard_id in (:ids)").param("ids", made).update();
             }
             jdbc.sql("delete from hz_hazard where id in (:ids)").param("ids", made).update();
@@ -33,15 +34,35 @@ class HazardDemoDataTests extends IntegrationTest {
     }
 
     private void check(List<UUID> made) {
-        assertThat(made).hasSize(13);
+        assertThat(made).hasSize(22);
         List<Map<String, Object>> rows = made.stream().map(id -> jdbc.sql("""
                 select status, grade, overdue, review_overdue, listing_level, extension_pending, self_check_missed,
-                       possible_duplicate_of, found_on, deadline from hz_hazard where id = :id""")
+                       possible_duplicate_of, found_on, deadline, step_overdue, listing_ended_level, listing_ended_on,
+                       accountability_status, determination, field_code, step_due_on from hz_hazard where id = :id""")
                 .param("id", id).query().singleRow()).toList();
+        // every state of the loop, each made by the verbs its account would take
         assertThat(rows).extracting(r -> r.get("status")).containsExactly(
                 "SIGNED_OFF", "RECTIFYING", "RECTIFYING", "SIGN_OFF_REQUESTED", "CLOSED", "PENDING_PRINCIPAL_CONFIRMATION",
                 "RECTIFYING", "SIGN_OFF_REQUESTED", "PENDING_DEPARTMENT_CONFIRMATION", "PENDING_ACKNOWLEDGEMENT",
-                "PENDING_ACKNOWLEDGEMENT", "RECTIFYING", "RECTIFYING");
+                "PENDING_ACKNOWLEDGEMENT", "RECTIFYING", "RECTIFYING", "SIGNED_OFF_PENDING_DELISTING", "SIGNED_OFF",
+                "REPORTED", "REPORTED", "PENDING_ACKNOWLEDGEMENT", "WITHDRAWN", "RECTIFYING", "MERGED",
+                "PENDING_DEPARTMENT_CONFIRMATION");
+        LocalDate today = LocalDate.now(clock.withZone(cn.zhiben.platform.PlatformConfiguration.ZONE));
+        assertThat(rows.get(9).get("listing_level")).as("省级挂牌 while unacknowledged").isEqualTo("PROVINCE");
+        assertThat(rows.get(9).get("accountability_status")).isEqualTo("OPEN");
+        assertThat(rows.get(10).get("accountability_status")).isEqualTo("CLOSED");
+        assertThat(rows.get(13).get("listing_level")).isEqualTo("COUNTY");
+        assertThat(rows.get(13).get("step_overdue")).as("摘牌 confirmation still in time").isEqualTo(false);
+        assertThat(rows.get(14).get("listing_ended_level")).isEqualTo("COUNTY");
+        assertThat((java.sql.Date) rows.get(14).get("listing_ended_on")).isBefore(java.sql.Date.valueOf(today));
+        assertThat(rows.get(15).get("listing_level")).as("提级督办").isEqualTo("CITY");
+        assertThat(rows.get(16).get("step_overdue")).as("acknowledged by default, the plan's deadline runs").isEqualTo(false);
+        assertThat(jdbc.sql("select string_agg(action, ',' order by id) from hz_transition where hazard_id = :id")
+                .param("id", made.get(16)).query(String.class).single()).contains("MARK_STEP_OVERDUE,ACKNOWLEDGED_BY_DEFAULT");
+        assertThat(rows.get(17).get("determination")).isEqualTo(true);
+        assertThat(rows.get(17).get("field_code")).isEqualTo("fire");
+        assertThat(rows.get(19).get("grade")).as("regraded").isEqualTo("GENERAL");
+        assertThat(rows.get(21).get("step_overdue")).as("nobody confirmed it in time").isEqualTo(true);
         assertThat(rows.get(1).get("listing_level")).isEqualTo("COUNTY");
         assertThat(rows.get(2).get("overdue")).isEqualTo(true);
         assertThat((java.sql.Date) rows.get(2).get("deadline")).isBefore(java.sql.Date.valueOf(LocalDate.now(clock)));
@@ -50,6 +71,9 @@ class HazardDemoDataTests extends IntegrationTest {
         assertThat(rows.get(7).get("listing_level")).isEqualTo("CITY");
         assertThat(rows.get(8).get("possible_duplicate_of")).isEqualTo(made.get(6));
         assertThat(rows.get(10).get("self_check_missed")).isEqualTo(true);
+        assertThat(rows.get(1).get("listing_level")).isEqualTo("COUNTY");
+        assertThat(jdbc.sql("select count(*) from hz_transition where hazard_id = :id and action = 'REMIND'")
+                .param("id", made.get(1)).query(Long.class).single()).isEqualTo(1);
 
         // the timeline of the full loop runs forward in time, after the finding and before now
         UUID full = made.get(0);

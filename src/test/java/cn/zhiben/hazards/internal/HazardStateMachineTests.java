@@ -6,6 +6,7 @@ import cn.zhiben.hazards.HazardEvents;
 import cn.zhiben.hazards.HazardStatus;
 import cn.zhiben.hazards.ListingLevel;
 import cn.zhiben.hazards.Shutdown;
+import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -26,15 +28,28 @@ class HazardStateMachineTests {
 
     private static final Instant AT = Instant.parse("2026-03-01T02:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
-    private final HazardActor enterprise = new HazardActor(UUID.randomUUID(), "安全科", Role.ENTERPRISE);
-    private final HazardActor official = new HazardActor(UUID.randomUUID(), "监管科", Role.COUNTY_UNIT);
+    private static final HazardPolicy POLICY = HazardPolicy.defaults();
+    private final Caller enterprise = caller(Role.ENTERPRISE, 0, CurrentUser.EnterprisePosition.SAFETY_MANAGER);
+    private final Caller principal = caller(Role.ENTERPRISE, 0, CurrentUser.EnterprisePosition.PRINCIPAL);
+    /** 泽州县能源局: leads the coal field at county level. */
+    private final Caller countyLead = new Caller(UUID.randomUUID(), "县能源局", Role.COUNTY_UNIT, null, UUID.randomUUID(), 1,
+            Set.of("mine", "mine.coal"), Set.of("mine.coal"), POLICY);
+    /** 市能源局: the same at city level. */
+    private final Caller cityLead = new Caller(UUID.randomUUID(), "市能源局", Role.MEMBER_UNIT, null, UUID.randomUUID(), 1,
+            Set.of("mine", "mine.coal"), Set.of("mine.coal"), POLICY);
+    private final Caller countyOffice = caller(Role.COUNTY_OFFICE, 0, null);
+    private final Caller cityOffice = caller(Role.CITY_OFFICE, 0, null);
+
+    private static Caller caller(Role role, int category, CurrentUser.EnterprisePosition position) {
+        return new Caller(UUID.randomUUID(), role.label(), role, position, null, category, Set.of(), Set.of(), POLICY);
+    }
 
     private Hazard major(Channel channel) {
         Hazard.Facts f = new Hazard.Facts(UUID.randomUUID(), "140525100", null, "mine.coal", channel, Grade.MAJOR,
                 UUID.randomUUID(), "主要通风机无备用", "中央风井", LocalDate.of(2026, 2, 27), "张工", Shutdown.PARTIAL, false);
         return channel == Channel.SELF_INSPECTION
                 ? Hazard.selfReported(UUID.randomUUID(), "140525-2026-000001", f, enterprise, AT, false, null)
-                : Hazard.registered(UUID.randomUUID(), "140525-2026-000001", f, official, AT, null);
+                : Hazard.registered(UUID.randomUUID(), "140525-2026-000001", f, countyLead, AT, null);
     }
 
     /** A major self-reported hazard walked to the given status along the legal path. */
@@ -47,7 +62,7 @@ class HazardStateMachineTests {
         if (target == HazardStatus.PENDING_PRINCIPAL_CONFIRMATION) {
             return h;
         }
-        h.confirmByPrincipal(enterprise, AT);
+        h.confirmByPrincipal(principal, AT);
         if (target == HazardStatus.REPORTED) {
             return h;
         }
@@ -59,15 +74,15 @@ class HazardStateMachineTests {
         if (target == HazardStatus.COMPLETED) {
             return h;
         }
-        h.evaluate(enterprise, AT, "经评估整改到位");
+        h.evaluate(enterprise, AT, new HazardDetails.EvaluationInput("SELF", null, "经评估整改到位", TODAY));
         if (target == HazardStatus.EVALUATED) {
             return h;
         }
-        h.requestSignOff(enterprise, AT, TODAY.plusDays(10));
+        h.requestSignOff(enterprise, AT);
         if (target == HazardStatus.SIGN_OFF_REQUESTED) {
             return h;
         }
-        h.signOff(official, AT, ListingLevel.COUNTY, "现场核查合格");
+        h.signOff(countyLead, AT, "现场核查合格");
         return h;
     }
 
@@ -88,7 +103,7 @@ class HazardStateMachineTests {
         Hazard h = majorAt(HazardStatus.PENDING_PRINCIPAL_CONFIRMATION);
         assertThat(h.status().reported()).isFalse();
         assertThat(h.pendingEvents()).noneMatch(e -> e instanceof HazardEvents.HazardReported);
-        h.confirmByPrincipal(enterprise, AT);
+        h.confirmByPrincipal(principal, AT);
         assertThat(h.status().reported()).isTrue();
         assertThat(h.pendingEvents()).anyMatch(e -> e instanceof HazardEvents.HazardReported);
     }
@@ -97,24 +112,27 @@ class HazardStateMachineTests {
     void supervisionFoundHazardWaitsForTheEnterpriseToAcknowledge() {
         Hazard h = major(Channel.SUPERVISION);
         assertThat(h.status()).isEqualTo(HazardStatus.PENDING_ACKNOWLEDGEMENT);
+        assertThat(h.stepDueOn()).as("acknowledgement deadline").isEqualTo(TODAY.plusDays(POLICY.acknowledgeDays()));
         assertThatThrownBy(() -> h.confirmByDepartment(enterprise, AT)).isInstanceOf(IllegalTransitionException.class);
         h.acknowledge(enterprise, AT);
         assertThat(h.status()).isEqualTo(HazardStatus.REPORTED);
+        assertThat(h.stepDueOn()).as("plan deadline").isEqualTo(TODAY.plusDays(POLICY.planDays()));
     }
 
     /** Every verb tried in every state where it is not allowed answers an illegal transition, and changes nothing. */
     @ParameterizedTest
-    @EnumSource(value = HazardStatus.class, names = {"CLOSED", "MERGED"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = HazardStatus.class, names = {"CLOSED", "MERGED", "WITHDRAWN", "SIGNED_OFF_PENDING_DELISTING"},
+            mode = EnumSource.Mode.EXCLUDE)
     void everyVerbOutsideItsStateIsRefused(HazardStatus state) {
         Map<HazardStatus, Consumer<Hazard>> legal = Map.of(
                 HazardStatus.PENDING_DEPARTMENT_CONFIRMATION, h -> h.confirmByDepartment(enterprise, AT),
-                HazardStatus.PENDING_PRINCIPAL_CONFIRMATION, h -> h.confirmByPrincipal(enterprise, AT),
+                HazardStatus.PENDING_PRINCIPAL_CONFIRMATION, h -> h.confirmByPrincipal(principal, AT),
                 HazardStatus.PENDING_ACKNOWLEDGEMENT, h -> h.acknowledge(enterprise, AT),
                 HazardStatus.REPORTED, h -> h.filePlan(enterprise, AT, TODAY.plusDays(5), TODAY),
                 HazardStatus.RECTIFYING, h -> h.complete(enterprise, AT, "完成"),
-                HazardStatus.COMPLETED, h -> h.evaluate(enterprise, AT, "合格"),
-                HazardStatus.EVALUATED, h -> h.requestSignOff(enterprise, AT, TODAY.plusDays(10)),
-                HazardStatus.SIGN_OFF_REQUESTED, h -> h.signOff(official, AT, ListingLevel.COUNTY, "合格"));
+                HazardStatus.COMPLETED, h -> h.evaluate(enterprise, AT, new HazardDetails.EvaluationInput("SELF", null, "合格", TODAY)),
+                HazardStatus.EVALUATED, h -> h.requestSignOff(enterprise, AT),
+                HazardStatus.SIGN_OFF_REQUESTED, h -> h.signOff(countyLead, AT, "合格"));
         for (var verb : legal.entrySet()) {
             if (verb.getKey() == state) {
                 continue;
@@ -131,19 +149,41 @@ class HazardStateMachineTests {
     }
 
     @Test
-    void extensionMovesTheDeadlineOnlyWhenApproved() {
+    void extensionMovesTheDeadlineOnlyWhenApprovedAndIsLimited() {
         Hazard h = majorAt(HazardStatus.RECTIFYING);
         LocalDate original = h.deadline();
         h.requestExtension(enterprise, AT, original.plusDays(20), "设备到货延迟");
         assertThat(h.extensionPending()).isTrue();
         assertThatThrownBy(() -> h.requestExtension(enterprise, AT, original.plusDays(30), "再次申请"))
-                .isInstanceOf(IllegalTransitionException.class);
-        h.decideExtension(official, AT, false, original.plusDays(20), "理由不充分", TODAY);
+                .isInstanceOf(IllegalTransitionException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_EXTENSION_PENDING"));
+        h.decideExtension(countyLead, AT, false, original.plusDays(20), "理由不充分", TODAY);
         assertThat(h.deadline()).isEqualTo(original);
         h.requestExtension(enterprise, AT, original.plusDays(20), "补充说明：供货合同见附件");
-        h.decideExtension(official, AT, true, original.plusDays(20), "同意", TODAY);
+        h.decideExtension(countyLead, AT, true, original.plusDays(20), "同意", TODAY);
         assertThat(h.deadline()).isEqualTo(original.plusDays(20));
-        assertThat(h.extensionPending()).isFalse();
+        h.requestExtension(enterprise, AT, original.plusDays(30), "安装调试");
+        h.decideExtension(countyLead, AT, true, original.plusDays(30), "同意", TODAY);
+        assertThat(h.extensionCount()).isEqualTo(2);
+        // issue 8: limited (default 2) — a refused one does not count
+        assertThatThrownBy(() -> h.requestExtension(enterprise, AT, original.plusDays(40), "第三次"))
+                .isInstanceOf(IllegalTransitionException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_EXTENSION_LIMIT"));
+    }
+
+    @Test
+    void anApprovedExtensionOfAListedHazardMovesTheListingDeadlineAndIsDecidedAtTheListingLevel() {
+        Hazard h = majorAt(HazardStatus.REPORTED);
+        h.list(cityOffice, AT, ListingLevel.CITY, "晋安办督〔2026〕3号", null, TODAY.plusDays(30), false);
+        h.filePlan(enterprise, AT, TODAY.plusDays(30), TODAY);
+        h.requestExtension(enterprise, AT, TODAY.plusDays(50), "停产检修窗口");
+        // a county unit cannot extend a city-listed hazard (issue 8)
+        assertThatThrownBy(() -> h.decideExtension(countyLead, AT, true, TODAY.plusDays(50), "同意", TODAY))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_LISTING_LEVEL_REQUIRED"));
+        h.decideExtension(cityLead, AT, true, TODAY.plusDays(50), "同意", TODAY);
+        assertThat(h.deadline()).isEqualTo(TODAY.plusDays(50));
+        assertThat(h.listingDeadline()).isEqualTo(TODAY.plusDays(50));
     }
 
     @Test
@@ -158,88 +198,171 @@ class HazardStateMachineTests {
     void overdueStartsTheDayAfterTheDeadline() {
         Hazard h = majorAt(HazardStatus.RECTIFYING);
         LocalDate deadline = h.deadline();
-        assertThat(h.markOverdue(AT, deadline, "市级")).isFalse();
-        assertThat(h.markOverdue(AT, deadline.plusDays(1), "市级")).isTrue();
+        assertThat(h.markOverdue(AT, deadline)).isFalse();
+        assertThat(h.markOverdue(AT, deadline.plusDays(1))).isTrue();
         assertThat(h.overdue()).isTrue();
-        assertThat(h.markOverdue(AT, deadline.plusDays(2), "市级")).as("idempotent").isFalse();
+        assertThat(h.markOverdue(AT, deadline.plusDays(2))).as("idempotent").isFalse();
         assertThat(h.pendingEvents()).filteredOn(e -> e instanceof HazardEvents.HazardOverdue).hasSize(1);
     }
 
     @Test
     void anUnreviewedSignOffRequestIsEscalatedOnceTheDayAfterItsReviewPeriod() {
-        Hazard h = majorAt(HazardStatus.RECTIFYING);
+        Hazard h = major(Channel.SELF_INSPECTION);
+        Hazard.Facts f = new Hazard.Facts(UUID.randomUUID(), "140525100", null, "indtrade.building", Channel.SELF_INSPECTION,
+                Grade.MAJOR, UUID.randomUUID(), "x", "y", TODAY, "z", Shutdown.NONE, false);
+        Caller building = new Caller(UUID.randomUUID(), "县应急局", Role.COUNTY_UNIT, null, UUID.randomUUID(), 1,
+                Set.of("indtrade", "indtrade.building"), Set.of("indtrade.building"), POLICY);
+        h = Hazard.selfReported(UUID.randomUUID(), "n", f, enterprise, AT, false, null);
+        h.confirmByDepartment(enterprise, AT);
+        h.confirmByPrincipal(principal, AT);
+        h.filePlan(enterprise, AT, TODAY.plusDays(30), TODAY);
         h.complete(enterprise, AT, "完成");
-        h.evaluate(enterprise, AT, "评估合格");
-        assertThat(h.markReviewOverdue(AT, TODAY.plusDays(30), "市级")).as("not awaiting review").isFalse();
-        LocalDate due = TODAY.plusDays(10);
-        h.requestSignOff(enterprise, AT, due);
-        assertThat(h.markReviewOverdue(AT, due, "市级")).as("the due day itself is in time").isFalse();
-        assertThat(h.markReviewOverdue(AT, due.plusDays(1), "市级")).isTrue();
+        h.evaluate(enterprise, AT, new HazardDetails.EvaluationInput("SELF", null, "评估合格", TODAY));
+        assertThat(h.markReviewOverdue(AT, TODAY.plusDays(30))).as("not awaiting review").isFalse();
+        h.requestSignOff(enterprise, AT);
+        LocalDate due = TODAY.plusDays(POLICY.reviewDays());
+        assertThat(h.reviewDueOn()).isEqualTo(due);
+        assertThat(h.markReviewOverdue(AT, due)).as("the due day itself is in time").isFalse();
+        assertThat(h.markReviewOverdue(AT, due.plusDays(1))).isTrue();
         assertThat(h.reviewOverdue()).isTrue();
         assertThat(h.status()).isEqualTo(HazardStatus.SIGN_OFF_REQUESTED);
-        assertThat(h.markReviewOverdue(AT, due.plusDays(2), "市级")).as("idempotent").isFalse();
+        assertThat(h.markReviewOverdue(AT, due.plusDays(2))).as("idempotent").isFalse();
         assertThat(h.pendingEvents()).filteredOn(e -> e instanceof HazardEvents.HazardReviewOverdue).hasSize(1);
         assertThat(h.newTransitions()).last().extracting(Transition::action).isEqualTo(HazardAction.MARK_REVIEW_OVERDUE);
-
-        // sent back, then asked again: a new review period, escalated again only when that one runs out
-        h.rejectSignOff(official, AT, ListingLevel.COUNTY, "现场复核不合格", null, due.plusDays(2));
+        h.rejectSignOff(building, AT, "现场复核不合格", null, TODAY);
         assertThat(h.reviewOverdue()).isFalse();
-        h.complete(enterprise, AT, "再次完成");
-        h.evaluate(enterprise, AT, "再次评估合格");
-        LocalDate due2 = due.plusDays(20);
-        h.requestSignOff(enterprise, AT, due2);
-        assertThat(h.markReviewOverdue(AT, due2, "市级")).isFalse();
-        assertThat(h.markReviewOverdue(AT, due2.plusDays(1), "市级")).isTrue();
     }
 
     @Test
-    void approvedExtensionClearsOverdue() {
-        Hazard h = majorAt(HazardStatus.RECTIFYING);
-        LocalDate late = h.deadline().plusDays(3);
-        h.markOverdue(AT, late, "市级");
-        h.requestExtension(enterprise, AT, late.plusDays(10), "材料延误");
-        h.decideExtension(official, AT, true, late.plusDays(10), "同意", late);
-        assertThat(h.overdue()).isFalse();
+    void aCoalMineUnderShutdownHasTwentyDaysForItsResumptionAcceptance() {
+        // 煤矿安全生产条例 第四十八条
+        Hazard h = majorAt(HazardStatus.SIGN_OFF_REQUESTED);
+        assertThat(h.reviewDueOn()).isEqualTo(TODAY.plusDays(20));
+        assertThat(h.newTransitions()).last().extracting(Transition::reason).asString().contains("复产验收");
+        assertThat(h.markReviewOverdue(AT, TODAY.plusDays(21))).isTrue();
+        assertThat(h.newTransitions()).last().extracting(Transition::reason).asString().startsWith("复产验收期限");
     }
 
     @Test
-    void listedHazardCanOnlyBeSignedOffAtItsListingLevel() {
+    void anUnacknowledgedMajorHazardIsEscalatedAndProceedsAsAcknowledged() {
+        Hazard h = major(Channel.SUPERVISION);
+        LocalDate due = h.stepDueOn();
+        assertThat(h.markStepOverdue(POLICY, AT, due)).isFalse();
+        assertThat(h.markStepOverdue(POLICY, AT, due.plusDays(1))).isTrue();
+        assertThat(h.status()).isEqualTo(HazardStatus.REPORTED);
+        assertThat(h.newTransitions()).extracting(Transition::action)
+                .endsWith(HazardAction.MARK_STEP_OVERDUE, HazardAction.ACKNOWLEDGED_BY_DEFAULT);
+        assertThat(h.pendingEvents()).hasAtLeastOneElementOfType(HazardEvents.HazardStepOverdue.class)
+                .hasAtLeastOneElementOfType(HazardEvents.HazardReported.class);
+        assertThat(h.stepDueOn()).as("the plan's deadline runs").isEqualTo(due.plusDays(1).plusDays(POLICY.planDays()));
+        assertThat(h.markStepOverdue(POLICY, AT, due.plusDays(2))).as("once").isFalse();
+    }
+
+    @Test
+    void aListedHazardIsSignedOffByTheDepartmentThenTheListingBodyConfirmsTheDelisting() {
         Hazard h = majorAt(HazardStatus.REPORTED);
-        h.list(official, AT, ListingLevel.CITY, "晋市安办督〔2026〕3号", null, TODAY.plusDays(60));
+        h.list(countyOffice, AT, ListingLevel.COUNTY, "泽安办督〔2026〕3号", null, TODAY.plusDays(60), true);
         h.filePlan(enterprise, AT, TODAY.plusDays(40), TODAY);
         h.complete(enterprise, AT, "完成");
-        h.evaluate(enterprise, AT, "第三方评估合格");
-        h.requestSignOff(enterprise, AT, TODAY.plusDays(10));
-        assertThatThrownBy(() -> h.signOff(official, AT, ListingLevel.COUNTY, "县级审核"))
+        h.evaluate(enterprise, AT, new HazardDetails.EvaluationInput("SELF", null, "合格", TODAY, null, "技术科 王某；专家 李某"));
+        h.requestSignOff(enterprise, AT);
+        assertThatThrownBy(() -> h.signOff(cityLead, AT, "市级审核"))
                 .isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_LISTING_LEVEL_REQUIRED"));
-        assertThat(h.status()).isEqualTo(HazardStatus.SIGN_OFF_REQUESTED);
-        // nor sent back by a lower level
-        assertThatThrownBy(() -> h.rejectSignOff(official, AT, ListingLevel.COUNTY, "县级不通过", null, TODAY))
-                .isInstanceOf(ProblemException.class)
-                .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_LISTING_LEVEL_REQUIRED"));
-        assertThat(h.status()).isEqualTo(HazardStatus.SIGN_OFF_REQUESTED);
-        h.signOff(official, AT, ListingLevel.CITY, "市级审核合格");
+        h.signOff(countyLead, AT, "县级现场审核合格");
+        assertThat(h.status()).isEqualTo(HazardStatus.SIGNED_OFF_PENDING_DELISTING);
+        assertThat(h.listingLevel()).as("still listed until the listing body confirms").isEqualTo(ListingLevel.COUNTY);
+        assertThatThrownBy(() -> h.confirmDelisting(cityOffice, AT, null)).isInstanceOf(ProblemException.class);
+        h.confirmDelisting(countyOffice, AT, "督办结束");
         assertThat(h.status()).isEqualTo(HazardStatus.SIGNED_OFF);
+        assertThat(h.listingLevel()).isNull();
+        assertThat(h.listingEndedLevel()).isEqualTo(ListingLevel.COUNTY);
+        assertThat(h.pendingEvents()).hasAtLeastOneElementOfType(HazardEvents.HazardDelisted.class)
+                .filteredOn(e -> e instanceof HazardEvents.HazardSignedOff).hasSize(1);
     }
 
     @Test
-    void listingNeedsADocumentNumberAndCannotBeRepeated() {
+    void aListedHazardUnderShutdownIsEvaluatedByAQualifiedThirdPartyUnlessTheListingBodyFoundTheEnterpriseAble() {
+        // 令第16号 第十八条
+        Hazard h = majorAt(HazardStatus.REPORTED);
+        h.list(countyOffice, AT, ListingLevel.COUNTY, "泽安办督〔2026〕4号", null, TODAY.plusDays(60), false);
+        h.filePlan(enterprise, AT, TODAY.plusDays(40), TODAY);
+        h.complete(enterprise, AT, "完成");
+        assertThat(h.thirdPartyEvaluationRequired()).isTrue();
+        assertThatThrownBy(() -> h.evaluate(enterprise, AT, new HazardDetails.EvaluationInput("SELF", null, "合格", TODAY, null, "技术科")))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_THIRD_PARTY_EVALUATION_REQUIRED"));
+        assertThatThrownBy(() -> h.evaluate(enterprise, AT, new HazardDetails.EvaluationInput("THIRD_PARTY", "某评价公司", "合格", TODAY, null, null)))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_EVALUATION_ORGANISATION_REQUIRED"));
+        h.evaluate(enterprise, AT, new HazardDetails.EvaluationInput("THIRD_PARTY", "某评价公司", "合格", TODAY, "APJ-（晋）-001", null));
+        assertThat(h.status()).isEqualTo(HazardStatus.EVALUATED);
+    }
+
+    @Test
+    void listingNeedsADocumentNumberAndCannotBeRepeatedButTheCityRaisesIt() {
         Hazard h = majorAt(HazardStatus.RECTIFYING);
-        assertThatThrownBy(() -> h.list(official, AT, ListingLevel.COUNTY, " ", null, TODAY.plusDays(5)))
+        assertThatThrownBy(() -> h.list(countyOffice, AT, ListingLevel.COUNTY, " ", null, TODAY.plusDays(5), false))
                 .isInstanceOf(ProblemException.class);
-        h.list(official, AT, ListingLevel.COUNTY, "泽安办督〔2026〕1号", null, TODAY.plusDays(5));
+        assertThatThrownBy(() -> h.list(countyOffice, AT, ListingLevel.CITY, "泽安办督〔2026〕1号", null, TODAY.plusDays(5), false))
+                .as("a county office lists at county level").isInstanceOf(ProblemException.class);
+        h.list(countyOffice, AT, ListingLevel.COUNTY, "泽安办督〔2026〕1号", null, TODAY.plusDays(5), false);
         assertThat(h.deadline()).as("listing deadline tightens the deadline").isEqualTo(TODAY.plusDays(5));
-        assertThatThrownBy(() -> h.list(official, AT, ListingLevel.CITY, "晋市安办督〔2026〕9号", null, TODAY.plusDays(5)))
+        assertThatThrownBy(() -> h.list(cityOffice, AT, ListingLevel.CITY, "晋安办督〔2026〕9号", null, TODAY.plusDays(5), false))
                 .isInstanceOf(IllegalTransitionException.class);
+        // 提级督办 (issue 10 item 14), and 督办提醒 to the county first
+        assertThatThrownBy(() -> h.raiseListing(countyOffice, AT, ListingLevel.CITY, "x", null, TODAY.plusDays(5), false))
+                .isInstanceOf(ProblemException.class);
+        h.remind(cityOffice, AT, "请加快整改进度，每周报告");
+        h.raiseListing(cityOffice, AT, ListingLevel.CITY, "晋安办督〔2026〕9号", null, TODAY.plusDays(4), false);
+        assertThat(h.listingLevel()).isEqualTo(ListingLevel.CITY);
+        assertThat(h.deadline()).isEqualTo(TODAY.plusDays(4));
+        assertThat(h.newTransitions()).extracting(Transition::action).endsWith(HazardAction.REMIND, HazardAction.RAISE_LISTING);
+        assertThat(h.pendingEvents()).hasAtLeastOneElementOfType(HazardEvents.SupervisionReminded.class);
+        h.raiseListing(cityOffice, AT, ListingLevel.PROVINCE, "晋政安办〔2026〕2号（省级）", null, TODAY.plusDays(4), false);
+        assertThat(h.listingLevel()).isEqualTo(ListingLevel.PROVINCE);
     }
 
     @Test
-    void rejectedSignOffGoesBackToRectification() {
-        Hazard h = majorAt(HazardStatus.SIGN_OFF_REQUESTED);
-        h.rejectSignOff(official, AT, ListingLevel.COUNTY, "备用风机未联调", TODAY.plusDays(15), TODAY);
+    void listingNeverWaitsForTheAcknowledgement() {
+        Hazard h = major(Channel.TIP_OFF);
+        h.list(countyOffice, AT, ListingLevel.COUNTY, "泽安办督〔2026〕7号", null, TODAY.plusDays(30), false);
+        assertThat(h.listingLevel()).isEqualTo(ListingLevel.COUNTY);
+        assertThat(h.status()).isEqualTo(HazardStatus.PENDING_ACKNOWLEDGEMENT);
+    }
+
+    @Test
+    void aReportNotYetConfirmedIsWithdrawnByItsReporterWithAReason() {
+        Hazard h = majorAt(HazardStatus.PENDING_PRINCIPAL_CONFIRMATION);
+        Caller colleague = caller(Role.ENTERPRISE, 0, CurrentUser.EnterprisePosition.SAFETY_MANAGER);
+        assertThatThrownBy(() -> h.withdraw(colleague, AT, "误报")).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_ACTION_FORBIDDEN"));
+        assertThatThrownBy(() -> h.withdraw(enterprise, AT, " ")).isInstanceOf(ProblemException.class);
+        h.withdraw(enterprise, AT, "经复核为误报，现场已有备用风机");
+        assertThat(h.status()).isEqualTo(HazardStatus.WITHDRAWN);
+        assertThat(h.newTransitions()).last().satisfies(t -> {
+            assertThat(t.action()).isEqualTo(HazardAction.WITHDRAW);
+            assertThat(t.reason()).contains("误报");
+        });
+        Hazard confirmed = majorAt(HazardStatus.REPORTED);
+        assertThatThrownBy(() -> confirmed.withdraw(enterprise, AT, "误报")).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void anOfficialRegradesWithAReasonOnTheTimeline() {
+        Hazard h = majorAt(HazardStatus.RECTIFYING);
+        assertThatThrownBy(() -> h.regrade(enterprise, AT, Grade.GENERAL, "x", null, false, null, TODAY.plusDays(5), TODAY))
+                .isInstanceOf(ProblemException.class);
+        h.regrade(countyLead, AT, Grade.GENERAL, "经复核不构成重大事故隐患", null, false, null, TODAY.plusDays(5), TODAY);
+        assertThat(h.grade()).isEqualTo(Grade.GENERAL);
         assertThat(h.status()).isEqualTo(HazardStatus.RECTIFYING);
-        assertThat(h.deadline()).isEqualTo(TODAY.plusDays(15));
+        UUID clause = UUID.randomUUID();
+        h.regrade(countyLead, AT, Grade.MAJOR, "复查发现属重大事故隐患", clause, false, null, null, TODAY);
+        assertThat(h.grade()).isEqualTo(Grade.MAJOR);
+        assertThat(h.clauseId()).isEqualTo(clause);
+        assertThat(h.status()).as("a major hazard needs a plan").isEqualTo(HazardStatus.REPORTED);
+        assertThat(h.newTransitions()).filteredOn(t -> t.action() == HazardAction.REGRADE).hasSize(2)
+                .allSatisfy(t -> assertThat(t.reason()).contains("→"));
     }
 
     @Test
@@ -252,45 +375,92 @@ class HazardStateMachineTests {
         assertThat(later.status()).isEqualTo(HazardStatus.RECTIFYING);
         later.complete(enterprise, AT, "已更换");
         assertThat(later.status()).isEqualTo(HazardStatus.CLOSED);
-        later.reopen(official, AT, "抽查发现仍未更换", TODAY.plusDays(2), TODAY);
+        later.reopen(countyOffice, AT, "抽查发现仍未更换", TODAY.plusDays(2), TODAY);
         assertThat(later.status()).isEqualTo(HazardStatus.RECTIFYING);
     }
 
     @Test
-    void majorHazardNeedsAClause() {
+    void majorHazardNeedsAClauseOrADetermination() {
         Hazard.Facts f = new Hazard.Facts(UUID.randomUUID(), "140525100", null, "mine.coal", Channel.SELF_INSPECTION,
                 Grade.MAJOR, null, "x", "y", TODAY, "z", Shutdown.NONE, false);
         assertThatThrownBy(() -> Hazard.selfReported(UUID.randomUUID(), "n", f, enterprise, AT, false, null))
                 .isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_CLAUSE_REQUIRED"));
+        Hazard.Facts determined = new Hazard.Facts(UUID.randomUUID(), "140525100", null, "mine.coal", Channel.SELF_INSPECTION,
+                Grade.MAJOR, null, "x", "y", TODAY, "z", Shutdown.NONE, false, "fire", true);
+        Hazard h = Hazard.selfReported(UUID.randomUUID(), "n", determined, enterprise, AT, false, null);
+        assertThat(h.determination()).isTrue();
+        assertThat(h.fieldCode()).isEqualTo("fire");
+        assertThat(h.primaryField()).isEqualTo("fire");
     }
 
     @Test
-    void mergingKeepsBothTimelines() {
+    void mergingNeedsARealDuplicateAndCarriesTheListingAndTheStricterDeadline() {
+        Hazard a = majorAt(HazardStatus.RECTIFYING);
+        Hazard.Facts f = new Hazard.Facts(a.enterpriseId(), "140525100", null, "mine.coal", Channel.SUPERVISION, Grade.MAJOR,
+                a.clauseId(), "同一问题", "中央 风井", TODAY, "检查组", Shutdown.NONE, false);
+        Hazard b = Hazard.registered(UUID.randomUUID(), "140525-2026-000002", f, countyLead, AT, null);
+        b.list(countyOffice, AT, ListingLevel.COUNTY, "泽安办督〔2026〕5号", null, TODAY.plusDays(10), false);
+        Hazard.Facts other = new Hazard.Facts(a.enterpriseId(), "140525100", null, "mine.coal", Channel.SUPERVISION,
+                Grade.MAJOR, UUID.randomUUID(), "另一问题", "主井", TODAY, "检查组", Shutdown.NONE, false);
+        Hazard c = Hazard.registered(UUID.randomUUID(), "140525-2026-000003", other, countyLead, AT, null);
+        assertThatThrownBy(() -> c.mergeInto(a, countyLead, AT, "看起来一样"))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_MERGE_NOT_DUPLICATE"));
+        assertThatThrownBy(() -> b.mergeInto(a, countyLead, AT, " ")).isInstanceOf(ProblemException.class);
+        b.mergeInto(a, countyLead, AT, "同一条款同一地点");
+        assertThat(b.status()).isEqualTo(HazardStatus.MERGED);
+        assertThat(a.status()).isEqualTo(HazardStatus.RECTIFYING);
+        assertThat(a.listingLevel()).as("the listing carries over").isEqualTo(ListingLevel.COUNTY);
+        assertThat(a.deadline()).as("the stricter deadline").isEqualTo(TODAY.plusDays(10));
+        assertThat(a.newTransitions()).last().extracting(Transition::action).isEqualTo(HazardAction.MERGE);
+        assertThatThrownBy(() -> b.attached(countyLead, AT, "x.pdf")).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aCityListedHazardIsNotMergedByTheCounty() {
+        // issue 9 item 2a: decided at or above the listing level of both
         Hazard a = majorAt(HazardStatus.RECTIFYING);
         Hazard.Facts f = new Hazard.Facts(a.enterpriseId(), "140525100", null, "mine.coal", Channel.SUPERVISION, Grade.MAJOR,
                 a.clauseId(), "同一问题", "中央风井", TODAY, "检查组", Shutdown.NONE, false);
-        Hazard b = Hazard.registered(UUID.randomUUID(), "140525-2026-000002", f, official, AT, null);
-        b.mergeInto(a, official, AT, "同一条款同一地点");
-        assertThat(b.status()).isEqualTo(HazardStatus.MERGED);
-        assertThat(a.status()).isEqualTo(HazardStatus.RECTIFYING);
-        assertThat(a.newTransitions()).last().extracting(Transition::action).isEqualTo(HazardAction.MERGE);
-        assertThatThrownBy(() -> b.attached(official, AT, "x.pdf")).isInstanceOf(IllegalTransitionException.class);
+        Hazard listed = Hazard.registered(UUID.randomUUID(), "140525-2026-000004", f, cityLead, AT, null);
+        listed.list(cityOffice, AT, ListingLevel.CITY, "晋安办督〔2026〕8号", null, TODAY.plusDays(10), false);
+        assertThatThrownBy(() -> listed.mergeInto(a, countyOffice, AT, "重复"))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_LISTING_LEVEL_REQUIRED"));
+        assertThatThrownBy(() -> a.mergeInto(listed, countyOffice, AT, "重复"))
+                .as("nor the other way round").isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).code()).isEqualTo("HAZARD_LISTING_LEVEL_REQUIRED"));
+        listed.mergeInto(a, cityOffice, AT, "重复登记");
+        assertThat(a.listingLevel()).isEqualTo(ListingLevel.CITY);
+    }
+
+    @Test
+    void aMajorHazardFoundByOthersAndMissedByTheEnterpriseOpensAnAccountabilityRecordClosedByTheCounty() {
+        Hazard h = major(Channel.EXPERT);
+        h.selfCheckMissed(AT, "自查未发现");
+        assertThat(h.accountabilityStatus()).isEqualTo("OPEN");
+        assertThat(h.pendingEvents()).hasAtLeastOneElementOfType(HazardEvents.AccountabilityOpened.class);
+        assertThatThrownBy(() -> h.closeAccountability(enterprise, AT, "已追责")).isInstanceOf(ProblemException.class);
+        h.closeAccountability(countyOffice, AT, "对矿长约谈，对安全科长罚款");
+        assertThat(h.accountabilityStatus()).isEqualTo("CLOSED");
+        assertThatThrownBy(() -> h.closeAccountability(countyOffice, AT, "再次")).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
     void stockMeansFoundOnOrBeforeTheEndOf2023() {
         Hazard.Facts old = new Hazard.Facts(UUID.randomUUID(), "140525100", null, "mine.coal", Channel.SUPERVISION, Grade.MAJOR,
                 UUID.randomUUID(), "x", "y", LocalDate.of(2023, 12, 31), "z", Shutdown.NONE, false);
-        assertThat(Hazard.registered(UUID.randomUUID(), "n", old, official, AT, null).stock()).isTrue();
+        assertThat(Hazard.registered(UUID.randomUUID(), "n", old, countyLead, AT, null).stock()).isTrue();
         Hazard.Facts newer = new Hazard.Facts(UUID.randomUUID(), "140525100", null, "mine.coal", Channel.SUPERVISION, Grade.MAJOR,
                 UUID.randomUUID(), "x", "y", LocalDate.of(2024, 1, 1), "z", Shutdown.NONE, false);
-        assertThat(Hazard.registered(UUID.randomUUID(), "n", newer, official, AT, null).stock()).isFalse();
+        assertThat(Hazard.registered(UUID.randomUUID(), "n", newer, countyLead, AT, null).stock()).isFalse();
     }
 
     @Test
     void terminalStatesAreExactlyTheEndsOfTheLoop() {
         assertThat(EnumSet.allOf(HazardStatus.class).stream().filter(HazardStatus::terminal))
-                .containsExactlyInAnyOrder(HazardStatus.SIGNED_OFF, HazardStatus.CLOSED, HazardStatus.MERGED);
+                .containsExactlyInAnyOrder(HazardStatus.SIGNED_OFF, HazardStatus.CLOSED, HazardStatus.MERGED,
+                        HazardStatus.WITHDRAWN);
     }
 }
