@@ -390,7 +390,7 @@ public class TrainingService {
                                 order by e2.started_on desc limit 1) as enterprise_name
                         from ppl_attendance a join ppl_person p on p.id = a.person_id
                         where a.session_id = :s and exists (select 1 from ppl_employment e where e.person_id = a.person_id and """
-                        + q.where() + ") order by p.name, a.person_id")
+                        + " " + q.where() + ") order by p.name, a.person_id")
                 .params(q.params()).param("s", id)
                 .query((rs, n) -> new AttendeeView(rs.getObject("person_id", UUID.class), rs.getString("name"),
                         rs.getString("id_number_mask"), rs.getString("enterprise_name"), rs.getBigDecimal("days"),

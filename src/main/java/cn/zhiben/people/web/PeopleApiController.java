@@ -10,6 +10,7 @@ import cn.zhiben.people.internal.InstitutionService;
 import cn.zhiben.people.internal.Labels;
 import cn.zhiben.people.internal.PersonRole;
 import cn.zhiben.people.internal.ReferenceData;
+import cn.zhiben.people.internal.RegisterExport;
 import cn.zhiben.people.internal.RegisterRepository;
 import cn.zhiben.people.internal.RegisterService;
 import cn.zhiben.people.internal.RetrainingService;
@@ -62,11 +63,12 @@ class PeopleApiController {
     private final InstitutionService institutions;
     private final ReferenceData reference;
     private final RetrainingService retraining;
+    private final RegisterExport export;
 
     PeopleApiController(RegisterService register, CertificateService certificates, TrainingService training,
                         DrillService drills, CoverageService coverage, FindingService findings,
                         InstitutionService institutions, ReferenceData reference,
-                        RetrainingService retraining) {
+                        RetrainingService retraining, RegisterExport export) {
         this.register = register;
         this.certificates = certificates;
         this.training = training;
@@ -76,6 +78,7 @@ class PeopleApiController {
         this.institutions = institutions;
         this.reference = reference;
         this.retraining = retraining;
+        this.export = export;
     }
 
     private static CurrentUser user() {
@@ -114,6 +117,32 @@ class PeopleApiController {
                                                           @RequestParam(defaultValue = "50") int size) {
         CurrentUser u = user();
         return register.search(u, criteria(keyword, enterpriseId, region, role, employmentType, active, register), page, size);
+    }
+
+    @Operation(summary = "导出人员名册 .xlsx（身份证号、手机号脱敏）")
+    @GetMapping("/register.xlsx")
+    void export(@RequestParam(required = false) String keyword, @RequestParam(required = false) UUID enterpriseId,
+                @RequestParam(required = false) String region, @RequestParam(required = false) String role,
+                @RequestParam(required = false) String employmentType, @RequestParam(required = false) Boolean active,
+                jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        CurrentUser u = user();
+        RegisterRepository.Criteria c = criteria(keyword, enterpriseId, region, role, employmentType, active, register);
+        writeXlsx(response, u, c, export);
+    }
+
+    static void writeXlsx(jakarta.servlet.http.HttpServletResponse response, CurrentUser u, RegisterRepository.Criteria c,
+                          RegisterExport export) throws IOException {
+        if (!cn.zhiben.people.internal.PeopleRules.reads(u)) {
+            throw ProblemException.forbidden("PEOPLE_READ_FORBIDDEN", "当前账号不能查看人员信息");
+        }
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("人员名册-" + exportDate() + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        export.export(u, c, response.getOutputStream());
+    }
+
+    private static String exportDate() {
+        return java.time.LocalDate.now(cn.zhiben.platform.PlatformConfiguration.ZONE).toString();
     }
 
     static RegisterRepository.Criteria criteria(String keyword, UUID enterpriseId, String region, String role, String type,

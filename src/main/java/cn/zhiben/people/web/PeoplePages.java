@@ -52,10 +52,11 @@ class PeoplePages {
     private final RetrainingService retraining;
     private final ReferenceData reference;
     private final EnterpriseRoster roster;
+    private final cn.zhiben.people.internal.RegisterExport export;
 
     PeoplePages(RegisterService register, CertificateService certificates, TrainingService training, DrillService drills,
                 CoverageService coverage, FindingService findings, RetrainingService retraining, ReferenceData reference,
-                EnterpriseRoster roster) {
+                EnterpriseRoster roster, cn.zhiben.people.internal.RegisterExport export) {
         this.register = register;
         this.certificates = certificates;
         this.training = training;
@@ -65,6 +66,7 @@ class PeoplePages {
         this.retraining = retraining;
         this.reference = reference;
         this.roster = roster;
+        this.export = export;
     }
 
     private static CurrentUser user() {
@@ -113,6 +115,14 @@ class PeoplePages {
         model.addAttribute("roles", PersonRole.values());
         model.addAttribute("types", EmploymentType.values());
         return "people/register";
+    }
+
+    @GetMapping("/people/register.xlsx")
+    void export(@RequestParam(required = false) String keyword, @RequestParam(required = false) String role,
+                @RequestParam(required = false) String employmentType, @RequestParam(defaultValue = "true") Boolean active,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        PeopleApiController.writeXlsx(response, user(),
+                PeopleApiController.criteria(keyword, null, null, role, employmentType, active, register), export);
     }
 
     @GetMapping("/people/new")

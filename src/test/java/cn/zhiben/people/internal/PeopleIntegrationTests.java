@@ -81,13 +81,28 @@ class PeopleIntegrationTests extends IntegrationTest {
                 {"personId":"%s","typeCode":"SO_COAL_MINE","number":"T%s","issuer":"晋城市应急管理局","issuedOn":"%s"}"""
                 .formatted(r.personId(), r.idNumber(), today().minusYears(1)), 201);
         String idTail = r.idNumber().substring(r.idNumber().length() - 4);
-        for (String path : List.of("/api/v1/people/register?keyword=测试掩码", "/api/v1/people/persons/" + r.personId(),
+        String training = postJson("qiye", "/api/v1/people/trainings", """
+                {"title":"测试签到","topics":["LAWS"],"startsOn":"%s","days":1,"attendees":[{"personId":"%s","score":90}]}"""
+                .formatted(today(), r.personId()), 201).get("id").asString();
+        assertThat(call("qiye", get("/api/v1/people/trainings/" + training), 200).get("attendees").toString()).contains("测试掩码");
+        call("qiye-huagong", get("/api/v1/people/trainings/" + training), 404);
+        for (String path : List.of("/api/v1/people/trainings/" + training,"/api/v1/people/register?keyword=测试掩码", "/api/v1/people/persons/" + r.personId(),
                 "/api/v1/people/certificates?filter=ALL", "/api/v1/people/findings", "/api/v1/people/coverage")) {
             String body = raw("qiye", path);
             assertThat(body).as(path).doesNotContain(r.idNumber()).doesNotContain(r.mobile())
                     .doesNotContain(r.idNumber().substring(6, 14)); // not even the birth date
         }
         assertThat(raw("qiye", "/api/v1/people/register?keyword=测试掩码")).contains(idTail);
+        // the export: masked numbers only
+        MvcResult xlsx = mvc.perform(get("/api/v1/people/register.xlsx").param("keyword", "测试掩码")
+                .header("Authorization", "Bearer " + token("qiye"))).andReturn();
+        assertThat(xlsx.getResponse().getStatus()).isEqualTo(200);
+        StringBuilder cells = new StringBuilder();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+            wb.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell.toString()).append('|')));
+        }
+        assertThat(cells.toString()).contains("测试掩码").contains(idTail).doesNotContain(r.idNumber()).doesNotContain(r.mobile())
+                .doesNotContain(r.idNumber().substring(6, 14));
         List<String> audit = jdbc.sql("select coalesce(changes, '') || coalesce(detail, '') from audit_log where entity_type in "
                 + "('person', 'employment', 'certificate') and occurred_at > now() - interval '10 minutes'").query(String.class).list();
         assertThat(audit).isNotEmpty().noneMatch(a -> a.contains(r.idNumber()) || a.contains(r.mobile()) || a.contains("测试掩码"));
