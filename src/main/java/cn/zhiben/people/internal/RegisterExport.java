@@ -43,7 +43,8 @@ public class RegisterExport {
         tx.executeWithoutResult(s -> {
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("rows", register.search(user, criteria, 0, 1).total());
-            facts.put("keyword", criteria.keyword());
+            // the keyword is often a person's name: masked like names in every audit summary
+            facts.put("keyword", criteria.keyword() == null ? null : PeopleMasks.name(criteria.keyword()));
             audit.record(AuditEntry.success(AuditAction.EXPORT, RegisterService.EMPLOYMENT, null, facts));
         });
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
