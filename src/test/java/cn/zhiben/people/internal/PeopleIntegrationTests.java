@@ -260,4 +260,13 @@ class PeopleIntegrationTests extends IntegrationTest {
         JsonNode complexes = call("city", get("/api/v1/people/coverage?year=2026"), 200);
         assertThat(complexes.toString()).contains("钱文博");
     }
+
+    @Test
+    void theHomePageShowsThePeopleFiguresAndTheMenuTheirPages() throws Exception {
+        for (String u : List.of("city", "zezhou-yingji", "qiye", "zhuanjia")) {
+            MvcResult r = mvc.perform(get("/").session(login(u))).andReturn();
+            assertThat(r.getResponse().getStatus()).isEqualTo(200);
+            assertThat(r.getResponse().getContentAsString()).as(u).contains("人员问题线索").contains("/people/coverage");
+        }
+    }
 }
