@@ -34,4 +34,21 @@ public final class CampaignEvents {
     public record ReportSubmitted(UUID reportId, String kind, String period, UUID unitId, String regionCode,
                                   LocalDate dueOn, boolean onTime, Instant at) {
     }
+
+    /**
+     * A measure of 督办交办 was recorded (函告, 通报批评, 约谈, 曝光, 移交, 通报表扬 — {@code kind} is the campaign
+     * module's SupervisionKind name), against a unit or county; isPublic: published (三公开). For 四考核 counts.
+     */
+    public record SupervisionRecorded(UUID supervisionId, String kind, String fromLevel, UUID unitId, String regionCode,
+                                      LocalDate decidedOn, boolean isPublic, Instant at) {
+    }
+
+    /** An evaluation result was published (a later publication of the same scheme supersedes the earlier one). */
+    public record EvaluationPublished(UUID schemeId, int year, int resultNo, String reason, Instant at) {
+    }
+
+    /** A task was reported done (by its addressee, or by the office above it from a report received on paper). */
+    public record TaskCompleted(UUID taskId, UUID programmeId, int measureNo, UUID unitId, String regionCode,
+                                LocalDate dueOn, LocalDate completedOn, boolean onTime, Instant at) {
+    }
 }

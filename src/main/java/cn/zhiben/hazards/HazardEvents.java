@@ -91,4 +91,13 @@ public final class HazardEvents {
 
     public record HazardMerged(UUID hazardId, UUID intoHazardId, Instant at) {
     }
+
+    /**
+     * Demo data only: a demo hazard's story was made today and then moved back {@code days} days, so its timeline reads as
+     * it would have happened. Carries when, on the moved timeline, the hazard was reported, listed, had its extension
+     * decided and was signed off (null where it was not), so that messages about it can be dated and worded to agree.
+     */
+    public record DemoHistoryShifted(UUID hazardId, int days, Instant reportedAt, Instant listedAt, Instant extensionDecidedAt,
+                                     Instant signedOffAt, Instant at) {
+    }
 }

@@ -5,6 +5,7 @@ import cn.zhiben.identity.internal.UserAccount;
 import cn.zhiben.identity.internal.UserRepository;
 import cn.zhiben.org.Industry;
 import cn.zhiben.org.IndustryCatalog;
+import cn.zhiben.platform.crypto.FieldEncryptor;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.RegionCodes;
 import cn.zhiben.platform.security.Role;
@@ -32,12 +33,15 @@ public class AccountDirectory {
     private final IndustryCatalog industries;
     private final UserRepository users;
     private final PrincipalFactory principals;
+    private final FieldEncryptor encryptor;
 
-    AccountDirectory(JdbcClient jdbc, IndustryCatalog industries, UserRepository users, PrincipalFactory principals) {
+    AccountDirectory(JdbcClient jdbc, IndustryCatalog industries, UserRepository users, PrincipalFactory principals,
+                     FieldEncryptor encryptor) {
         this.jdbc = jdbc;
         this.industries = industries;
         this.users = users;
         this.principals = principals;
+        this.encryptor = encryptor;
     }
 
     /**
@@ -91,6 +95,38 @@ public class AccountDirectory {
     public List<UUID> accountsWithRole(Role role, String countyCode) {
         return jdbc.sql("select id from idn_user where enabled and role = :r and (:county::text is null or region_code = :county) order by username")
                 .param("r", role.name()).param("county", countyCode).query(UUID.class).list();
+    }
+
+    /**
+     * The enabled accounts that speak for an addressee of the campaign module: a member unit's accounts (unit, no
+     * county), a county department's (unit, county), or a county office's (no unit, county).
+     */
+    public List<UUID> addresseeAccounts(UUID unitId, String countyCode) {
+        if (unitId == null && countyCode == null) {
+            return accountsWithRole(Role.CITY_OFFICE, null);
+        }
+        if (unitId == null) {
+            return accountsWithRole(Role.COUNTY_OFFICE, countyCode);
+        }
+        return jdbc.sql("""
+                select id from idn_user where enabled and unit_id = :u
+                  and ((:county::text is null and role = 'MEMBER_UNIT') or (role = 'COUNTY_UNIT' and region_code = :county))
+                order by username""")
+                .param("u", unitId).param("county", countyCode).query(UUID.class).list();
+    }
+
+    /** An account's name and decrypted mobile number, for sending a text message only (never for display). */
+    public record Contact(UUID userId, String displayName, String mobile) {
+    }
+
+    public List<Contact> contactsForNotification(java.util.Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, display_name, mobile_enc from idn_user where id in (:ids) and mobile_enc is not null order by username")
+                .param("ids", List.copyOf(userIds))
+                .query((rs, n) -> new Contact(rs.getObject(1, UUID.class), rs.getString(2), encryptor.decrypt(rs.getString(3))))
+                .list();
     }
 
     /** mine.coal -> [mine.coal, mine] */

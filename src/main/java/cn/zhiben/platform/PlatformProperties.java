@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * zhiben.* settings shared by every module.
@@ -88,16 +89,23 @@ public record PlatformProperties(
      * @param maxJsonBody    largest JSON request body the API accepts
      * @param apiDocsPublic  whether /v3/api-docs and Swagger UI answer without a login; unset: only in demo mode
      *                       (issue 9 part 8: the API description is not for anonymous visitors of a real installation)
+     * @param trustedProxies reverse proxies (IP addresses or CIDR blocks) whose X-Forwarded-For / X-Forwarded-Proto are
+     *                       believed; default none, so a client cannot choose the address the audit log records
      */
-    public record Web(@DefaultValue("1MB") DataSize maxJsonBody, Boolean apiDocsPublic) {
+    public record Web(@DefaultValue("1MB") DataSize maxJsonBody, Boolean apiDocsPublic, List<String> trustedProxies) {
 
         @ConstructorBinding
         public Web {
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         }
 
-        /** For tests and tools that build the settings by hand: API docs public only in demo mode. */
+        /** For tests and tools that build the settings by hand: API docs public only in demo mode, no trusted proxies. */
         public Web(DataSize maxJsonBody) {
-            this(maxJsonBody, null);
+            this(maxJsonBody, null, List.of());
+        }
+
+        public Web(DataSize maxJsonBody, Boolean apiDocsPublic) {
+            this(maxJsonBody, apiDocsPublic, List.of());
         }
     }
 

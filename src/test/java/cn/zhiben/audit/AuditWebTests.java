@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The audit log's web side: search, chain verification (including tampering), export, refused writes, who may read. */
 class AuditWebTests extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.zhiben.standards.StandardsLibrary standards;
 
     private String auditor;
     private String sec;
@@ -69,7 +73,7 @@ class AuditWebTests extends IntegrationTest {
         assertThat(row.get("actorRoleLabel").asString()).isEqualTo("安全管理员");
         assertThat(row.get("result").asString()).isEqualTo("SUCCESS");
         assertThat(row.get("changes").get("role").get(1).asString()).isEqualTo("CITY_OFFICE");
-        assertThat(row.get("summary").asString()).contains("role：空 → CITY_OFFICE");
+        assertThat(row.get("summary").asString()).contains("角色：空 → 市安委办");
 
         Accounts.login(mvc, u.username(), "Wrong#Pass1", null);
         Accounts.login(mvc, u.username(), u.password(), null);
@@ -127,7 +131,7 @@ class AuditWebTests extends IntegrationTest {
         assertThat(body(r).get("intact").asBoolean()).isTrue();
         assertThat(body(r).get("rowsChecked").asLong()).isEqualTo(rows);
         assertThat(body(r).has("brokenSeq")).isFalse();
-        assertThat(body(r).get("reason").asString()).isEqualTo("审计日志完整，未发现篡改");
+        assertThat(body(r).get("reason").asString()).startsWith("审计日志完整，未发现篡改");
     }
 
     @Test
@@ -145,7 +149,7 @@ class AuditWebTests extends IntegrationTest {
                     .andExpect(jsonPath("$.intact").value(false))
                     .andExpect(jsonPath("$.brokenSeq").value(seq))
                     .andExpect(jsonPath("$.brokenId").value(rowId.toString()))
-                    .andExpect(jsonPath("$.reason").value(containsString("内容哈希不符")));
+                    .andExpect(jsonPath("$.reason").value(containsString("内容校验码不符")));
         } finally {
             jdbc.sql("update audit_log set detail = :d where seq = :s").param("d", original).param("s", seq).update();
             jdbc.sql("alter table audit_log enable trigger audit_log_append_only").update();
@@ -161,7 +165,7 @@ class AuditWebTests extends IntegrationTest {
                 .param("id", a.id().toString()).query(Long.class).single();
         Map<String, Object> row = jdbc.sql("""
                 select seq, id, occurred_at, actor_id, actor_username, actor_role, client_address, action, entity_type,
-                       entity_id, changes, result, detail, prev_hash, hash from audit_log where seq = :s""")
+                       entity_id, changes, result, detail, prev_hash, hash, hash_version from audit_log where seq = :s""")
                 .param("s", seq).query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -180,9 +184,9 @@ class AuditWebTests extends IntegrationTest {
         } finally {
             jdbc.sql("""
                     insert into audit_log (seq, id, occurred_at, actor_id, actor_username, actor_role, client_address, action,
-                        entity_type, entity_id, changes, result, detail, prev_hash, hash)
+                        entity_type, entity_id, changes, result, detail, prev_hash, hash, hash_version)
                     values (:seq, :id, :occurred_at, :actor_id, :actor_username, :actor_role, :client_address, :action,
-                        :entity_type, :entity_id, :changes, :result, :detail, :prev_hash, :hash)""")
+                        :entity_type, :entity_id, :changes, :result, :detail, :prev_hash, :hash, :hash_version)""")
                     .params(row).update();
             jdbc.sql("alter table audit_log enable trigger audit_log_append_only").update();
         }
@@ -204,6 +208,14 @@ class AuditWebTests extends IntegrationTest {
             assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("secadmin");
             assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("新增");
             assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo(u.id().toString());
+            assertThat(sheet.getRow(1).getCell(6).getStringCellValue()).isEqualTo("账号");
+            assertThat(sheet.getRow(1).getCell(8).getStringCellValue()).isEqualTo(u.username());
+            assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).contains("角色：空 → 市安委办");
+            // the values as recorded (and hashed) stay in the export beside the readable ones
+            assertThat(sheet.getRow(0).getCell(12).getStringCellValue()).isEqualTo("对象类型（原值）");
+            assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).isEqualTo("user");
+            assertThat(sheet.getRow(0).getCell(13).getStringCellValue()).isEqualTo("内容（原值）");
+            assertThat(sheet.getRow(1).getCell(13).getStringCellValue()).contains("\"role\":[null,\"CITY_OFFICE\"]");
         }
         String facts = jdbc.sql("select changes from audit_log where action = 'EXPORT' and actor_username = 'auditadmin' order by seq desc limit 1")
                 .query(String.class).single();
@@ -271,6 +283,55 @@ class AuditWebTests extends IntegrationTest {
     }
 
     // --- page ---
+
+    /** Issue 10 item 7: Chinese field names and labels, ids resolved to names and numbers, a Chinese type filter. */
+    @Test
+    void readsAsAnAuditorWouldWithNamesInsteadOfCodesAndIds() throws Exception {
+        Account u = Accounts.create(mvc, sec, "TOWNSHIP", "140525100", null);
+        String township = jdbc.sql("select name from org_region where code = '140525100'").query(String.class).single();
+        JsonNode row = search("entityType=账号&entityId=" + u.id()).get("items").get(0);
+        assertThat(row.get("entityTypeLabel").asString()).isEqualTo("账号");
+        assertThat(row.get("entityName").asString()).isEqualTo(u.username());
+        assertThat(row.get("summary").asString())
+                .contains("角色：空 → 乡镇（街道）").contains("所属区域：空 → " + township).contains("须修改密码：空 → 是")
+                .doesNotContain("TOWNSHIP").doesNotContain("140525100").doesNotContain("regionCode");
+        assertThat(row.get("changes").get("regionCode").get(1).asString()).isEqualTo("140525100");
+
+        // a hazard reads with its number and the labels of its grade, channel and state
+        UUID enterprise = jdbc.sql("select enterprise_id from idn_user where username = 'qiye'").query(UUID.class).single();
+        LocalDate today = LocalDate.now(clock.withZone(cn.zhiben.platform.PlatformConfiguration.ZONE));
+        UUID clause = standards.clausesInForce("mine.coal", java.util.Set.of(), today).get(3).id();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("enterpriseId", enterprise.toString());
+        report.put("channel", "SELF_INSPECTION");
+        report.put("grade", "GENERAL");
+        report.put("clauseId", clause.toString());
+        report.put("description", "审计可读性检查：皮带机托辊缺失");
+        report.put("location", "主斜井");
+        report.put("foundOn", today.toString());
+        report.put("foundBy", "安全科 王工");
+        report.put("deadline", today.plusDays(10).toString());
+        MvcResult made = mvc.perform(auth(post("/api/v1/hazards"), token("qiye")).contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(report))).andExpect(status().isCreated()).andReturn();
+        JsonNode hazard = body(made);
+        String hazardId = hazard.has("id") ? hazard.get("id").asString() : hazard.get("hazard").get("id").asString();
+        JsonNode created = search("entityType=隐患&entityId=" + hazardId).get("items").get(0);
+        String number = jdbc.sql("select number from hz_hazard where id = :id").param("id", UUID.fromString(hazardId))
+                .query(String.class).single();
+        assertThat(created.get("entityTypeLabel").asString()).isEqualTo("隐患");
+        assertThat(created.get("entityName").asString()).isEqualTo(number);
+        assertThat(created.get("summary").asString()).contains("隐患编号：" + number).contains("隐患等级：一般")
+                .contains("状态：").doesNotContain("GENERAL").doesNotContain("SELF_INSPECTION")
+                .doesNotContain(created.get("changes").get("status").asString());
+
+        MockHttpSession s = Accounts.formLogin(mvc, "auditadmin", DEMO_PASSWORD, null);
+        String page = mvc.perform(get("/audit").session(s).param("entityType", "user").param("entityId", u.id().toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<option value=\"hazard\">隐患</option>").contains("<option value=\"user\" selected=\"selected\">账号</option>")
+                .contains("title=\"" + u.id() + "\"").contains(">" + u.username() + "<")
+                .containsPattern("<td class=\"nowrap\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}</td>")
+                .doesNotContain("如 user");
+    }
 
     @Test
     void pageShowsFiltersRowsAndTheChainCheck() throws Exception {

@@ -74,6 +74,37 @@ public final class Accounts {
         return new Account(UUID.fromString(n.get("user").get("id").asString()), username, n.get("oneTimePassword").asString());
     }
 
+    /**
+     * Creates an account of one of the three administrator roles: requested by one administrator, approved by another
+     * (三员 two-person rule); the one-time password comes from the approval.
+     */
+    public static Account createAdmin(MockMvc mvc, String requesterToken, String approverToken, String role) throws Exception {
+        String username = uniqueName("a");
+        MvcResult r = mvc.perform(post("/api/v1/users").header("Authorization", "Bearer " + requesterToken)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(body(username, role, null, null, null))))
+                .andReturn();
+        if (r.getResponse().getStatus() != 202) {
+            throw new IllegalStateException("request failed: " + r.getResponse().getContentAsString());
+        }
+        String request = JSON.readTree(r.getResponse().getContentAsString()).get("id").asString();
+        MvcResult a = mvc.perform(post("/api/v1/admin-requests/" + request + "/approve").header("Authorization", "Bearer " + approverToken))
+                .andReturn();
+        if (a.getResponse().getStatus() != 200) {
+            throw new IllegalStateException("approval failed: " + a.getResponse().getContentAsString());
+        }
+        JsonNode n = JSON.readTree(a.getResponse().getContentAsString());
+        return new Account(UUID.fromString(n.get("user").get("id").asString()), username, n.get("oneTimePassword").asString());
+    }
+
+    /** As {@link #createAdmin}, with the one-time password changed. */
+    public static Account createAdminReady(MockMvc mvc, String requesterToken, String approverToken, String role) throws Exception {
+        Account a = createAdmin(mvc, requesterToken, approverToken, role);
+        String next = strongPassword();
+        changePassword(mvc, token(mvc, a.username(), a.password()), a.password(), next, 204);
+        return a.withPassword(next);
+    }
+
     /** Creates an account and changes its one-time password, so it may work. */
     public static Account createReady(MockMvc mvc, String adminToken, String role, String region, String unit) throws Exception {
         Account a = create(mvc, adminToken, role, region, unit);
@@ -118,18 +149,23 @@ public final class Accounts {
         return r;
     }
 
-    /** Logs in through the login form; the session, or null when the login was refused. */
+    /**
+     * Logs in through the login form — with the TOTP code in the second step when the account asks for one; the
+     * session, or null when the login was refused (or needed a code that was not given).
+     */
     public static MockHttpSession formLogin(MockMvc mvc, String username, String password, String totp) throws Exception {
-        var request = post("/login").param("username", username).param("password", password).with(csrf());
-        if (totp != null) {
-            request.param("totp", totp);
-        }
-        MvcResult r = mvc.perform(request).andReturn();
+        MvcResult r = mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())).andReturn();
         String location = r.getResponse().getRedirectedUrl();
+        MockHttpSession session = (MockHttpSession) r.getRequest().getSession(false);
+        if ("/login/totp".equals(location) && totp != null) {
+            r = mvc.perform(post("/login/totp").session(session).param("code", totp).with(csrf())).andReturn();
+            location = r.getResponse().getRedirectedUrl();
+            session = (MockHttpSession) r.getRequest().getSession(false);
+        }
         if (location == null || location.contains("/login")) {
             return null;
         }
-        return (MockHttpSession) r.getRequest().getSession(false);
+        return session;
     }
 
     /** The login form's error message after a refused login. */

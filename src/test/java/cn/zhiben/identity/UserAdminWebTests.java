@@ -91,9 +91,7 @@ class UserAdminWebTests extends IntegrationTest {
             List<Object[]> cases = List.of(
                     new Object[]{"CITY_OFFICE", null, null, null},
                     new Object[]{"EXPERT", null, null, null},
-                    new Object[]{"SYS_ADMIN", null, null, null},
-                    new Object[]{"SEC_ADMIN", null, null, null},
-                    new Object[]{"AUDIT_ADMIN", null, null, null},
+                    // the three administrators go through the two-person rule: AdminTwoPersonRuleIntegrationTests
                     new Object[]{"COUNTY_OFFICE", "140581", null, null},
                     new Object[]{"COUNTY_OFFICE", "140500-ETDZ", null, null},
                     new Object[]{"TOWNSHIP", "140525100", null, null},
@@ -341,7 +339,7 @@ class UserAdminWebTests extends IntegrationTest {
 
     @Test
     void securityAdministratorCannotChangeOwnRoleOrDisableSelf() throws Exception {
-        Account me = Accounts.createReady(mvc, sec, "SEC_ADMIN", null, null);
+        Account me = Accounts.createAdminReady(mvc, sec, token("auditadmin"), "SEC_ADMIN");
         String mine = Accounts.token(mvc, me.username(), me.password());
         mvc.perform(auth(put("/api/v1/users/" + me.id()), mine).contentType(MediaType.APPLICATION_JSON)
                         .content(JSON.writeValueAsString(Map.of("displayName", "我", "role", "CITY_OFFICE"))))

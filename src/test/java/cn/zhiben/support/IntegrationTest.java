@@ -26,8 +26,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "zhiben.demo=true",
         // tests make their own hazards; HazardDemoDataTests makes the demo ones explicitly
         "zhiben.hazards.demo-data=false",
+        // campaign tests make their own programmes (CampaignTestSupport); the demo campaign replays a year at start-up
+        "zhiben.campaign.demo-data=false",
         "zhiben.db.embedded.ephemeral=true",
         "zhiben.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+        // the whole suite signs in from one address, many times a minute as the same accounts; the limits themselves
+        // are tested on buckets of their own (LoginRateLimitIntegrationTests)
+        "zhiben.identity.login-rate.per-address=1000000",
+        "zhiben.identity.login-rate.per-account=1000000",
         "logging.level.cn.zhiben=warn"
 })
 @AutoConfigureMockMvc

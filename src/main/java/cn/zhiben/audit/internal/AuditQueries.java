@@ -52,11 +52,18 @@ public class AuditQueries {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final AuditChainVerifier verifier;
+    private final AuditReadable readable;
 
-    AuditQueries(JdbcClient jdbc, AuditLog audit, AuditChainVerifier verifier) {
+    AuditQueries(JdbcClient jdbc, AuditLog audit, AuditChainVerifier verifier, AuditReadable readable) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.verifier = verifier;
+        this.readable = readable;
+    }
+
+    /** The entity types the modules name, code -> Chinese name, for the page's filter. */
+    public Map<String, String> entityTypes() {
+        return readable.entityTypes();
     }
 
     /** Recomputes the whole chain; names the first row that does not fit. */
@@ -70,9 +77,10 @@ public class AuditQueries {
         requireAuditor();
         Where w = where(f);
         long total = jdbc.sql("select count(*) from audit_log" + w.sql()).params(w.params()).query(Long.class).single();
+        AuditReadable.Session session = readable.session();
         List<AuditRecord> items = jdbc.sql(COLUMNS + w.sql() + " order by seq desc limit :limit offset :offset")
                 .params(w.params()).param("limit", f.size()).param("offset", (long) f.page() * f.size())
-                .query(AuditQueries::map).list();
+                .query((rs, n) -> map(rs, session)).list();
         return new AuditPage(items, f.page(), f.size(), total);
     }
 
@@ -86,8 +94,9 @@ public class AuditQueries {
             throw ProblemException.unprocessable("EXPORT_TOO_LARGE",
                     "符合条件的记录有 " + total + " 条，超过单次导出上限 " + EXPORT_LIMIT + " 条，请缩小时间范围后再导出");
         }
+        AuditReadable.Session session = readable.session();
         List<AuditRecord> rows = jdbc.sql(COLUMNS + w.sql() + " order by seq desc").params(w.params())
-                .query(AuditQueries::map).list();
+                .query((rs, n) -> map(rs, session)).list();
         byte[] xlsx = workbook(rows);
         Map<String, Object> facts = new LinkedHashMap<>(f.asMap());
         facts.put("rows", rows.size());
@@ -104,7 +113,7 @@ public class AuditQueries {
     private record Where(String sql, Map<String, Object> params) {
     }
 
-    private static Where where(AuditFilter f) {
+    private Where where(AuditFilter f) {
         StringBuilder sql = new StringBuilder(" where true");
         Map<String, Object> p = new LinkedHashMap<>();
         if (f.actor() != null) {
@@ -117,7 +126,8 @@ public class AuditQueries {
         }
         if (f.entityType() != null) {
             sql.append(" and entity_type = :entityType");
-            p.put("entityType", f.entityType());
+            // the Chinese name works as well as the code ("隐患" or "hazard")
+            p.put("entityType", readable.entityTypeCode(f.entityType()));
         }
         if (f.entityId() != null) {
             sql.append(" and entity_id = :entityId");
@@ -142,7 +152,7 @@ public class AuditQueries {
         return new Where(sql.toString(), p);
     }
 
-    private static AuditRecord map(ResultSet rs, int n) throws SQLException {
+    private static AuditRecord map(ResultSet rs, AuditReadable.Session session) throws SQLException {
         String role = rs.getString("actor_role");
         String action = rs.getString("action");
         String changesText = rs.getString("changes");
@@ -154,11 +164,13 @@ public class AuditQueries {
                 changes = null;
             }
         }
+        String entityType = rs.getString("entity_type");
+        String entityId = rs.getString("entity_id");
         return new AuditRecord(rs.getLong("seq"), rs.getObject("id", UUID.class), rs.getTimestamp("occurred_at").toInstant(),
                 rs.getObject("actor_id", UUID.class), rs.getString("actor_username"), role, roleLabel(role),
-                rs.getString("client_address"), action, actionLabel(action), rs.getString("entity_type"),
-                rs.getString("entity_id"), changes, summary(changes, changesText), rs.getString("result"),
-                rs.getString("detail"), rs.getString("hash"));
+                rs.getString("client_address"), action, actionLabel(action), entityType, session.typeLabel(entityType),
+                entityId, session.name(entityType, entityId), changes, session.summary(entityType, changes, changesText),
+                changesText, rs.getString("result"), rs.getString("detail"), rs.getString("hash"));
     }
 
     static String roleLabel(String role) {
@@ -180,37 +192,6 @@ public class AuditQueries {
         }
     }
 
-    /** "field: before → after" for a diff, "field: value" for a fact; cut to a readable length. */
-    static String summary(JsonNode changes, String raw) {
-        if (changes == null) {
-            return raw == null ? "" : cut(raw);
-        }
-        if (!changes.isObject()) {
-            return cut(changes.toString());
-        }
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : changes.properties()) {
-            JsonNode v = e.getValue();
-            if (v.isArray() && v.size() == 2) {
-                parts.add(e.getKey() + "：" + text(v.get(0)) + " → " + text(v.get(1)));
-            } else {
-                parts.add(e.getKey() + "：" + text(v));
-            }
-        }
-        return cut(String.join("；", parts));
-    }
-
-    private static String text(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return "空";
-        }
-        return v.isValueNode() ? v.asString() : v.toString();
-    }
-
-    private static String cut(String s) {
-        return s.length() <= SUMMARY_MAX ? s : s.substring(0, SUMMARY_MAX) + "…";
-    }
-
     private static byte[] workbook(List<AuditRecord> rows) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             SXSSFSheet sheet = wb.createSheet("审计日志");
@@ -218,7 +199,9 @@ public class AuditQueries {
             Font bold = wb.createFont();
             bold.setBold(true);
             head.setFont(bold);
-            String[] titles = {"序号", "时间（北京时间）", "账号", "角色", "客户端地址", "操作", "对象类型", "对象编号", "内容摘要", "结果", "说明", "哈希"};
+            // readable columns first, then the values exactly as recorded (and hashed)
+            String[] titles = {"序号", "时间（北京时间）", "账号", "角色", "客户端地址", "操作", "对象类型", "对象编号（原值）",
+                    "对象", "内容", "结果", "说明", "对象类型（原值）", "内容（原值）", "哈希"};
             Row header = sheet.createRow(0);
             for (int i = 0; i < titles.length; i++) {
                 header.createCell(i).setCellValue(titles[i]);
@@ -234,14 +217,17 @@ public class AuditQueries {
                 row.createCell(3).setCellValue(nz(a.actorRoleLabel()));
                 row.createCell(4).setCellValue(nz(a.clientAddress()));
                 row.createCell(5).setCellValue(nz(a.actionLabel()));
-                row.createCell(6).setCellValue(nz(a.entityType()));
+                row.createCell(6).setCellValue(nz(a.entityTypeLabel()));
                 row.createCell(7).setCellValue(nz(a.entityId()));
-                row.createCell(8).setCellValue(nz(a.summary()));
-                row.createCell(9).setCellValue("SUCCESS".equals(a.result()) ? "成功" : "失败");
-                row.createCell(10).setCellValue(nz(a.detail()));
-                row.createCell(11).setCellValue(nz(a.hash()));
+                row.createCell(8).setCellValue(nz(a.entityName()));
+                row.createCell(9).setCellValue(nz(a.summary()));
+                row.createCell(10).setCellValue("SUCCESS".equals(a.result()) ? "成功" : "失败");
+                row.createCell(11).setCellValue(nz(a.detail()));
+                row.createCell(12).setCellValue(nz(a.entityType()));
+                row.createCell(13).setCellValue(nz(a.rawChanges()));
+                row.createCell(14).setCellValue(nz(a.hash()));
             }
-            int[] widths = {8, 20, 14, 12, 16, 12, 12, 38, 60, 6, 40, 66};
+            int[] widths = {8, 20, 14, 12, 16, 12, 14, 38, 24, 60, 6, 40, 16, 60, 66};
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }

@@ -16,8 +16,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Appends hash-chained rows. A transaction-scoped advisory lock serialises appends so that sequence numbers are
- * gap-free and each row's predecessor is the row committed before it.
+ * Appends hash-chained rows, each sealed with an HMAC under the audit key kept outside the database (decision 0004).
+ * A transaction-scoped advisory lock serialises appends so that sequence numbers are gap-free and each row's
+ * predecessor is the row committed before it.
  * Retention: the application never deletes or changes a row (a trigger refuses it), so the log is kept for as long as
  * the database is, above the six months the Cybersecurity Law art. 21 and 等保 8.1.4.3 ask for. Archiving old rows
  * is a database operation that must keep the chain verifiable (see docs/identity-and-audit.md).
@@ -26,15 +27,17 @@ import java.util.UUID;
 class JdbcAuditLog implements AuditLog {
 
     /** Arbitrary but fixed key of the advisory lock that guards the chain head. */
-    private static final long CHAIN_LOCK = 0x7a686962656e01L;
+    static final long CHAIN_LOCK = 0x7a686962656e01L;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditKey key;
 
-    JdbcAuditLog(JdbcClient jdbc, Clock clock) {
+    JdbcAuditLog(JdbcClient jdbc, Clock clock, AuditKey key) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.key = key;
     }
 
     @Override
@@ -62,20 +65,21 @@ class JdbcAuditLog implements AuditLog {
         String changes = entry.changes().isEmpty() ? null : JSON.writeValueAsString(entry.changes());
         AuditRow row = new AuditRow(seq, UUID.randomUUID(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
                 actor.userId(), actor.username(), actor.role(), address, entry.action().name(), entry.entityType(),
-                entry.entityId(), changes, entry.success() ? "SUCCESS" : "FAILURE", entry.detail(), prev, null);
-        String hash = row.computeHash();
+                entry.entityId(), changes, entry.success() ? "SUCCESS" : "FAILURE", entry.detail(), prev, null,
+                AuditHash.HMAC);
+        String hash = row.computeHash(key);
         jdbc.sql("""
                 insert into audit_log (seq, id, occurred_at, actor_id, actor_username, actor_role, client_address, action,
-                                       entity_type, entity_id, changes, result, detail, prev_hash, hash)
+                                       entity_type, entity_id, changes, result, detail, prev_hash, hash, hash_version)
                 values (:seq, :id, :at, :actorId, :actorUsername, :actorRole, :address, :action,
-                        :entityType, :entityId, :changes, :result, :detail, :prev, :hash)""")
+                        :entityType, :entityId, :changes, :result, :detail, :prev, :hash, :version)""")
                 .param("seq", row.seq()).param("id", row.id())
                 .param("at", java.sql.Timestamp.from(row.occurredAt()))
                 .param("actorId", row.actorId()).param("actorUsername", row.actorUsername())
                 .param("actorRole", row.actorRole()).param("address", row.clientAddress())
                 .param("action", row.action()).param("entityType", row.entityType()).param("entityId", row.entityId())
                 .param("changes", row.changes()).param("result", row.result()).param("detail", row.detail())
-                .param("prev", prev).param("hash", hash)
+                .param("prev", prev).param("hash", hash).param("version", row.hashVersion())
                 .update();
     }
 }

@@ -55,6 +55,7 @@ class AuditPageController {
         int page = parsePage(params.get("page"));
         model.addAttribute("f", f);
         model.addAttribute("actions", AuditAction.values());
+        model.addAttribute("entityTypes", queries.entityTypes());
         model.addAttribute("fmt", new Fmt());
         model.addAttribute("query", query(f));
         try {

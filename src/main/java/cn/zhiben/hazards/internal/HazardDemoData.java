@@ -21,8 +21,13 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import cn.zhiben.hazards.HazardEvents;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +57,13 @@ class HazardDemoData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final cn.zhiben.hazards.HazardsProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     HazardDemoData(PlatformProperties platform, @Value("${zhiben.hazards.demo-data:true}") boolean enabled,
                    HazardService service, AccountDirectory accounts, EnterpriseDirectory enterprises, UnitCatalog units,
-                   JdbcClient jdbc, Clock clock, cn.zhiben.hazards.HazardsProperties properties) {
+                   JdbcClient jdbc, Clock clock, cn.zhiben.hazards.HazardsProperties properties,
+                   ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.platform = platform;
         this.enabled = enabled;
         this.service = service;
@@ -65,6 +73,8 @@ class HazardDemoData implements ApplicationRunner {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
@@ -454,5 +464,21 @@ class HazardDemoData implements ApplicationRunner {
                 update hz_hazard set report_lag_hours = greatest(0, floor(extract(epoch from
                     reported_at - (found_on::timestamp at time zone 'Asia/Shanghai')) / 3600))::int
                 where id = :id and reported_at is not null""").param("id", id).update();
+        // the messages already sent about it were dated today: the notifications module re-dates them from this
+        HazardEvents.DemoHistoryShifted moved = jdbc.sql("""
+                select (select reported_at from hz_hazard where id = :id) as reported,
+                       (select max(at) from hz_transition where hazard_id = :id and action = 'LIST') as listed,
+                       (select max(at) from hz_transition where hazard_id = :id
+                         and action in ('APPROVE_EXTENSION', 'REFUSE_EXTENSION')) as extension,
+                       (select max(at) from hz_transition where hazard_id = :id
+                         and action in ('SIGN_OFF', 'CONFIRM_DELISTING')) as signed""")
+                .param("id", id).query((rs, n) -> new HazardEvents.DemoHistoryShifted(id, days, instant(rs, "reported"),
+                        instant(rs, "listed"), instant(rs, "extension"), instant(rs, "signed"), clock.instant())).single();
+        transactions.executeWithoutResult(tx -> events.publishEvent(moved));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 }

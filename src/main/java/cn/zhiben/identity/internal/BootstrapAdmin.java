@@ -51,12 +51,16 @@ class BootstrapAdmin implements ApplicationRunner {
 
     /** The operator's password as given (it must meet the policy), else a random one that must be changed. */
     static Plan plan(String configured) {
+        return plan(configured, USERNAME, "ZHIBEN_ADMIN_PASSWORD");
+    }
+
+    static Plan plan(String configured, String username, String variable) {
         if (configured == null || configured.isBlank()) {
-            return new Plan(PasswordGenerator.generate(USERNAME), true);
+            return new Plan(PasswordGenerator.generate(username), true);
         }
-        var violations = PasswordPolicy.violations(configured, USERNAME);
+        var violations = PasswordPolicy.violations(configured, username);
         if (!violations.isEmpty()) {
-            throw new IllegalStateException("ZHIBEN_ADMIN_PASSWORD 不符合密码策略：" + String.join("；", violations));
+            throw new IllegalStateException(variable + " 不符合密码策略：" + String.join("；", violations));
         }
         return new Plan(configured, false);
     }
@@ -67,20 +71,26 @@ class BootstrapAdmin implements ApplicationRunner {
         if (users.exists(USERNAME)) {
             return;
         }
-        Plan plan = plan(properties.adminPassword());
+        create(USERNAME, "系统初始管理员", Role.SEC_ADMIN, plan(properties.adminPassword()), "ZHIBEN_ADMIN_PASSWORD",
+                users, encoder, audit, clock);
+    }
+
+    /** Creates a first administrator, recorded as made by "system", and says once in the log how to sign in. */
+    static void create(String username, String displayName, Role role, Plan plan, String variable, UserRepository users,
+                       PasswordEncoder encoder, AuditLog audit, Clock clock) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         String hash = encoder.encode(plan.password());
-        users.insert(new UserAccount(id, USERNAME, "系统初始管理员", Role.SEC_ADMIN, null, null, null, null, hash, now,
+        users.insert(new UserAccount(id, username, displayName, role, null, null, null, null, hash, now,
                 plan.mustChange(), null, false, 0, null, true, false, null, now, "system", now, UUID.randomUUID(), 0, null));
         users.updatePasswordHistoryOnly(id, hash, now);
-        audit.record(AuditEntry.success(AuditAction.CREATE, "user", id, Map.of("username", USERNAME, "role", Role.SEC_ADMIN.name()))
+        audit.record(AuditEntry.success(AuditAction.CREATE, "user", id, Map.of("username", username, "role", role.name()))
                 .by(new AuditEntry.Actor(null, "system", null, null)));
         if (plan.mustChange()) {
-            log.warn("\n\n  首次启动：已创建管理员 admin（安全管理员），初始密码 {} — 仅显示这一次，首次登录须修改。\n"
-                    + "  如需指定密码，请在首次启动前设置环境变量 ZHIBEN_ADMIN_PASSWORD。\n", plan.password());
+            log.warn("\n\n  首次启动：已创建{} {}，初始密码 {} — 仅显示这一次，首次登录须修改。\n"
+                    + "  如需指定密码，请在首次启动前设置环境变量 {}。\n", role.label(), username, plan.password(), variable);
         } else {
-            log.info("首次启动：已创建管理员 admin（安全管理员），密码取自 ZHIBEN_ADMIN_PASSWORD");
+            log.info("首次启动：已创建{} {}，密码取自 {}", role.label(), username, variable);
         }
     }
 }

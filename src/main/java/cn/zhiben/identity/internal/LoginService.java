@@ -9,82 +9,180 @@ import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.RequestInfo;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Checks a username, password and (where enabled) TOTP code; counts failures and locks the account after too many
- * (等保 level 3: 登录失败处理). Every attempt is audited.
+ * Checks a username, password and (where enabled) TOTP code (等保 GB/T 22239-2019 8.1.4.1 b: 登录失败处理 — limit
+ * failed attempts, lock, end idle sessions). In order: the rate limits per client address and per username; one
+ * attempt reserved — counted as failed and, at the limit, locking — atomically before the password is checked, so
+ * parallel attempts cannot check more passwords than allowed; the password; then the second factor. Unknown
+ * usernames are counted and locked like accounts, so the answers never tell whether an account exists; how many
+ * attempts failed is told to the account's owner after a successful login. Every attempt is audited, except that a
+ * flood of rate-limited requests is audited once per key and period.
  */
 @Service
 public class LoginService {
 
     private final UserRepository users;
+    private final UnknownUsernames unknown;
+    private final LoginThrottle throttle;
     private final PasswordEncoder encoder;
     private final FieldEncryptor encryptor;
     private final PrincipalFactory principals;
     private final AuditLog audit;
     private final IdentityProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     /** Compared against when the user does not exist, so both cases take the same time. */
     private final String dummyHash;
 
-    LoginService(UserRepository users, PasswordEncoder encoder, FieldEncryptor encryptor, PrincipalFactory principals,
-                 AuditLog audit, IdentityProperties properties, Clock clock) {
+    LoginService(UserRepository users, UnknownUsernames unknown, LoginThrottle throttle, PasswordEncoder encoder,
+                 FieldEncryptor encryptor, PrincipalFactory principals, AuditLog audit, IdentityProperties properties,
+                 Clock clock, PlatformTransactionManager transactions) {
         this.users = users;
+        this.unknown = unknown;
+        this.throttle = throttle;
         this.encoder = encoder;
         this.encryptor = encryptor;
         this.principals = principals;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
-        this.dummyHash = encoder.encode(java.util.UUID.randomUUID().toString());
+        this.transaction = new TransactionTemplate(transactions);
+        this.dummyHash = encoder.encode(UUID.randomUUID().toString());
     }
 
-    /** Failures are committed even though the exception propagates. */
-    @Transactional(noRollbackFor = LoginFailure.class)
-    public CurrentUser authenticate(String username, String password, String totpCode, String channel) {
+    /**
+     * A successful login: who, and what the owner should know — failed attempts since the previous successful login
+     * and when that was (null for the first login).
+     */
+    public record LoginResult(CurrentUser user, int failedAttemptsSinceLastLogin, Instant previousLoginAt)
+            implements java.io.Serializable {
+    }
+
+    /** Password and, where enabled, the TOTP code in one request (the API). */
+    public LoginResult authenticate(String username, String password, String totpCode, String channel) {
+        return check(username, password, totpCode, channel, false);
+    }
+
+    /**
+     * The login form's first step: the password. An account with a second factor answers
+     * {@link LoginFailure.SecondFactorRequired}, and the form asks for the code ({@link #completeSecondFactor}).
+     */
+    public LoginResult checkPassword(String username, String password, String channel) {
+        return check(username, password, null, channel, true);
+    }
+
+    private LoginResult check(String username, String password, String totpCode, String channel, boolean twoSteps) {
+        String name = normalize(username);
+        acquire(name, null, channel);
         Instant now = clock.instant();
-        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         UserAccount u = users.findByUsername(name).orElse(null);
+        Optional<Integer> attempt = u != null ? reserve(u.id(), now) : unknown.reserveAttempt(name,
+                properties.maxFailedAttempts(), now.plus(properties.lockDuration()), now.minus(properties.failureWindow()), now);
+        if (attempt.isEmpty()) {
+            Instant until = u != null ? users.lockedUntil(u.id(), now).orElse(now) : unknown.lockedUntil(name, now).orElse(now);
+            throw fail(u, name, channel, LoginFailure.locked(minutesLeft(now, until)));
+        }
         if (u == null) {
-            encoder.matches(password == null ? "" : password, dummyHash);
-            fail(null, name, channel, LoginFailure.badCredentials());
+            matches(password, dummyHash);
+            throw failAttempt(null, name, channel, LoginFailure.badCredentials(), attempt.get());
         }
-        // a locked account is refused before its password is even compared, so guessing cannot go on during the lock
-        if (u.lockedAt(now)) {
-            fail(u, name, channel, LoginFailure.locked(minutesLeft(now, u.lockedUntil())));
+        if (!matches(password, u.passwordHash())) {
+            throw failAttempt(u, name, channel, LoginFailure.badCredentials(), attempt.get());
         }
-        if (password == null || !encoder.matches(password, u.passwordHash())) {
-            failCounted(u, channel, LoginFailure.badCredentials(), now);
-        }
-        // only someone who knows the password learns that the account is disabled
+        // only someone who knows the password learns that the account is disabled or has a second factor
         if (!u.enabled()) {
-            fail(u, name, channel, LoginFailure.disabled());
+            throw fail(u, name, channel, LoginFailure.disabled());
         }
         if (u.totpEnabled()) {
             if (totpCode == null || totpCode.isBlank()) {
-                // counted too: otherwise the answer would let anyone test passwords without limit
-                failCounted(u, channel, LoginFailure.totpMissing(), now);
+                // still counted until the code is given: otherwise the answer would let anyone test passwords freely
+                throw fail(u, name, channel, twoSteps ? new LoginFailure.SecondFactorRequired(u.id(), u.username())
+                        : LoginFailure.totpMissing());
             }
-            long step = Totp.verify(encryptor.decrypt(u.totpSecretEnc()), totpCode, now);
-            Long last = users.totpLastStep(u.id());
-            if (step < 0 || (last != null && step <= last)) {
-                failCounted(u, channel, LoginFailure.totpInvalid(), now);
-            }
-            users.updateTotpLastStep(u.id(), step);
+            checkCode(u, totpCode, now, channel, attempt.get());
         }
-        users.recordSuccess(u.id(), now);
-        CurrentUser principal = principals.principal(u);
-        audit.record(AuditEntry.success(AuditAction.LOGIN, "user", u.id(), Map.of("channel", channel))
-                .by(new AuditEntry.Actor(u.id(), u.username(), u.role().name(), RequestInfo.clientAddress())));
-        return principal;
+        return succeed(u, now, channel);
+    }
+
+    /** The login form's second step: the TOTP code of the account whose password was right in the first step. */
+    public LoginResult completeSecondFactor(UUID userId, String totpCode, String channel) {
+        UserAccount u = users.findById(userId).orElseThrow(LoginFailure::badCredentials);
+        acquire(u.username(), u, channel);
+        Instant now = clock.instant();
+        Optional<Integer> attempt = reserve(u.id(), now);
+        if (attempt.isEmpty()) {
+            throw fail(u, u.username(), channel, LoginFailure.locked(minutesLeft(now, users.lockedUntil(u.id(), now).orElse(now))));
+        }
+        if (!u.enabled()) {
+            throw fail(u, u.username(), channel, LoginFailure.disabled());
+        }
+        if (!u.totpEnabled()) {
+            // the factor was removed meanwhile: start again with the password
+            throw fail(u, u.username(), channel, LoginFailure.badCredentials());
+        }
+        checkCode(u, totpCode, now, channel, attempt.get());
+        return succeed(u, now, channel);
+    }
+
+    private void checkCode(UserAccount u, String code, Instant now, String channel, int attempt) {
+        long step = code == null ? -1 : Totp.verify(encryptor.decrypt(u.totpSecretEnc()), code, now);
+        // accepted once: a code seen by someone else, or sent twice at once, opens no second login
+        if (step < 0 || !users.acceptTotpStep(u.id(), step)) {
+            throw failAttempt(u, u.username(), channel, LoginFailure.totpInvalid(), attempt);
+        }
+    }
+
+    private Optional<Integer> reserve(UUID id, Instant now) {
+        return users.reserveAttempt(id, properties.maxFailedAttempts(), now.plus(properties.lockDuration()),
+                now.minus(properties.failureWindow()), now);
+    }
+
+    private LoginResult succeed(UserAccount u, Instant now, String channel) {
+        return transaction.execute(s -> {
+            UserRepository.PreviousLogin previous = users.recordSuccess(u.id(), now);
+            CurrentUser principal = principals.principal(users.findById(u.id()).orElseThrow());
+            audit.record(AuditEntry.success(AuditAction.LOGIN, "user", u.id(), Map.of("channel", channel))
+                    .by(new AuditEntry.Actor(u.id(), u.username(), u.role().name(), RequestInfo.clientAddress())));
+            return new LoginResult(principal, previous.failures(), previous.at());
+        });
+    }
+
+    private void acquire(String name, UserAccount u, String channel) {
+        Optional<LoginThrottle.Refusal> refused = throttle.acquire(RequestInfo.clientAddress(), name);
+        if (refused.isPresent()) {
+            LoginFailure failure = LoginFailure.rateLimited(refused.get().retryAfter());
+            if (throttle.firstRefusalInPeriod(refused.get().key())) {
+                throw fail(u, name, channel, failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** Passwords longer than bcrypt's 72 bytes never match (none can be set) and never reach bcrypt. */
+    private boolean matches(String password, String hash) {
+        if (password == null || PasswordPolicy.tooLong(password)) {
+            encoder.matches("", dummyHash);
+            return false;
+        }
+        return encoder.matches(password, hash);
+    }
+
+    static String normalize(String username) {
+        String n = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return n.length() > 64 ? n.substring(0, 64) : n;
     }
 
     static long minutesLeft(Instant now, Instant until) {
@@ -92,24 +190,18 @@ public class LoginService {
         return Math.max(1, (seconds + 59) / 60);
     }
 
-    private void failCounted(UserAccount u, String channel, LoginFailure failure, Instant now) {
-        users.recordFailure(u.id(), properties.maxFailedAttempts(), now.plus(properties.lockDuration()), now);
-        UserAccount after = users.findById(u.id()).orElseThrow();
-        if (after.lockedAt(now)) {
-            fail(u, u.username(), channel, new LoginFailure("ACCOUNT_LOCKED",
-                    failure.getMessage() + "；连续失败 " + properties.maxFailedAttempts() + " 次，账号已锁定 "
-                            + properties.lockDuration().toMinutes() + " 分钟"));
-        }
-        int left = properties.maxFailedAttempts() - after.failedAttempts();
-        fail(u, u.username(), channel, new LoginFailure(failure.code(), failure.getMessage() + "（再失败 " + left + " 次将锁定账号）"));
+    /** The attempt failed; if it was the last one allowed, the answer says the name is now locked. */
+    private LoginFailure failAttempt(UserAccount u, String username, String channel, LoginFailure failure, int attempt) {
+        return fail(u, username, channel, attempt >= properties.maxFailedAttempts()
+                ? LoginFailure.lockedNow(failure, properties.maxFailedAttempts(), properties.lockDuration()) : failure);
     }
 
-    private void fail(UserAccount u, String username, String channel, LoginFailure failure) {
-        audit.record(new AuditEntry(AuditAction.LOGIN_FAILED, "user", u == null ? null : u.id().toString(),
+    private LoginFailure fail(UserAccount u, String username, String channel, LoginFailure failure) {
+        audit.recordIndependently(new AuditEntry(AuditAction.LOGIN_FAILED, "user", u == null ? null : u.id().toString(),
                 Map.of("channel", channel, "reason", failure.code()), false, failure.getMessage(),
                 new AuditEntry.Actor(u == null ? null : u.id(), username, u == null ? null : u.role().name(),
                         RequestInfo.clientAddress())));
-        throw failure;
+        return failure;
     }
 
     @Transactional(propagation = Propagation.REQUIRED)

@@ -1,5 +1,6 @@
 package cn.zhiben.identity.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +13,14 @@ import java.util.Locale;
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 8;
-    public static final int MAX_LENGTH = 64;
+    /** bcrypt uses at most 72 bytes of a password; longer ones cannot be hashed (a Chinese character is 3 bytes). */
+    public static final int MAX_BYTES = 72;
 
     private PasswordPolicy() {
+    }
+
+    public static boolean tooLong(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
     }
 
     /** The Chinese reasons the password is refused; empty when it is acceptable. */
@@ -26,8 +32,8 @@ public final class PasswordPolicy {
                 return out;
             }
         }
-        if (password.length() > MAX_LENGTH) {
-            out.add("密码长度不能超过 " + MAX_LENGTH + " 位");
+        if (tooLong(password)) {
+            out.add("密码不能超过 " + MAX_BYTES + " 字节（英文字母、数字、符号各 1 字节，汉字 3 字节）");
         }
         int classes = 0;
         classes += password.chars().anyMatch(Character::isUpperCase) ? 1 : 0;

@@ -2,6 +2,7 @@ package cn.zhiben.identity.internal;
 
 import cn.zhiben.org.CommitteeUnit;
 import cn.zhiben.org.IndustryCatalog;
+import cn.zhiben.org.RegionCatalog;
 import cn.zhiben.org.UnitCatalog;
 import cn.zhiben.platform.PlatformProperties;
 import cn.zhiben.platform.security.CurrentUser;
@@ -22,14 +23,16 @@ public class PrincipalFactory {
 
     private final IndustryCatalog industries;
     private final UnitCatalog units;
+    private final RegionCatalog regions;
     private final PlatformProperties platform;
     private final cn.zhiben.identity.ExpertAssignments assignments;
     private final java.time.Clock clock;
 
-    PrincipalFactory(IndustryCatalog industries, UnitCatalog units, PlatformProperties platform,
+    PrincipalFactory(IndustryCatalog industries, UnitCatalog units, RegionCatalog regions, PlatformProperties platform,
                      cn.zhiben.identity.ExpertAssignments assignments, java.time.Clock clock) {
         this.industries = industries;
         this.units = units;
+        this.regions = regions;
         this.platform = platform;
         this.assignments = assignments;
         this.clock = clock;
@@ -54,9 +57,18 @@ public class PrincipalFactory {
         if (totpRequired(u) && !u.totpEnabled()) {
             pending.add(CurrentUser.Pending.TOTP_ENROLLMENT);
         }
-        String unitName = units.find(u.unitId()).map(CommitteeUnit::name).orElse(null);
+        String unitName = unitName(u);
         return new CurrentUser(u.id(), u.username(), u.displayName(), u.role(), scope, u.unitId(), unitName, pending,
                 u.enterprisePosition());
+    }
+
+    /** The unit the account works for, as it calls itself: a county unit is the county's department (UnitNames). */
+    String unitName(UserAccount u) {
+        String unit = units.find(u.unitId()).map(CommitteeUnit::name).orElse(null);
+        if (u.role() != cn.zhiben.platform.security.Role.COUNTY_UNIT || unit == null) {
+            return unit;
+        }
+        return UnitNames.countyDepartment(regions.find(u.regionCode()).map(cn.zhiben.org.Region::name).orElse(null), unit);
     }
 
     /** TOTP is required of the three administrators, except in demo mode. */

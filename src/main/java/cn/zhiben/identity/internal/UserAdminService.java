@@ -3,6 +3,7 @@ package cn.zhiben.identity.internal;
 import cn.zhiben.audit.AuditAction;
 import cn.zhiben.audit.AuditEntry;
 import cn.zhiben.audit.AuditLog;
+import cn.zhiben.identity.IdentityProperties;
 import cn.zhiben.org.CommitteeUnit;
 import cn.zhiben.org.EnterpriseDirectory;
 import cn.zhiben.org.EnterpriseRef;
@@ -31,7 +32,9 @@ import java.util.stream.Collectors;
 /**
  * Account administration by the security administrator (等保 GB/T 22239-2019 8.1.4.2 三员分立: only USER_ADMIN may
  * manage accounts). Every change is audited in its transaction; a change of role, scope, password, status or second
- * factor gives the account a new security stamp, which ends its sessions and tokens.
+ * factor gives the account a new security stamp, which ends its sessions and tokens. Creating or granting one of the
+ * three administrator roles, and resetting an administrator's password, only files a request that a second
+ * administrator approves ({@link AdminGrants}, {@link AdminRoleRules}).
  */
 @Service
 public class UserAdminService {
@@ -46,10 +49,13 @@ public class UserAdminService {
     private final RegionCatalog regions;
     private final UnitCatalog units;
     private final EnterpriseDirectory enterprises;
+    private final AdminRequests requests;
+    private final IdentityProperties properties;
     private final Clock clock;
 
     UserAdminService(UserRepository users, UserScopeRules scopes, PasswordEncoder encoder, AuditLog audit,
-                     RegionCatalog regions, UnitCatalog units, EnterpriseDirectory enterprises, Clock clock) {
+                     RegionCatalog regions, UnitCatalog units, EnterpriseDirectory enterprises, AdminRequests requests,
+                     IdentityProperties properties, Clock clock) {
         this.users = users;
         this.scopes = scopes;
         this.encoder = encoder;
@@ -57,7 +63,27 @@ public class UserAdminService {
         this.regions = regions;
         this.units = units;
         this.enterprises = enterprises;
+        this.requests = requests;
+        this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * What came of a create, a change or a password reset: done, or — for the three administrator roles — a request
+     * waiting for a second administrator's approval (三员, {@link AdminRoleRules}).
+     */
+    public record Outcome<T>(T done, AdminRequestView pending) {
+        static <T> Outcome<T> of(T done) {
+            return new Outcome<>(done, null);
+        }
+
+        static <T> Outcome<T> waiting(AdminRequestView pending) {
+            return new Outcome<>(null, pending);
+        }
+
+        public boolean isPending() {
+            return pending != null;
+        }
     }
 
     /** What a new account is made of; the password is generated. */
@@ -95,7 +121,7 @@ public class UserAdminService {
     }
 
     @Transactional
-    public WithPassword create(NewUser in) {
+    public Outcome<WithPassword> create(NewUser in) {
         CurrentUser actor = requireAdmin();
         String username = in.username() == null ? "" : in.username().trim();
         if (!USERNAME.matcher(username).matches()) {
@@ -106,26 +132,61 @@ public class UserAdminService {
         String displayName = displayName(in.displayName());
         Role role = role(in.role());
         UserScopeRules.Scope scope = scopes.check(role, in.regionCode(), in.unitId(), in.enterpriseId(), in.enterprisePosition());
-        if (users.exists(username)) {
+        if (users.exists(username) || requests.pendingFor(username)) {
             throw ProblemException.conflict("USERNAME_TAKEN", "用户名 " + username + " 已被使用");
         }
+        if (AdminRoleRules.needsApproval(null, role)) {
+            return Outcome.waiting(request("CREATE", role, null, username, displayName, actor));
+        }
+        return Outcome.of(insert(username, displayName, role, scope, actor.username(), Map.of()));
+    }
+
+    /** Makes the account with a one-time password; the audit entry is by whoever acts now (the approver, for administrators). */
+    private WithPassword insert(String username, String displayName, Role role, UserScopeRules.Scope scope, String createdBy,
+                                Map<String, Object> facts) {
         String password = PasswordGenerator.generate(username);
         String hash = encoder.encode(password);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         users.insert(new UserAccount(id, username, displayName, role, scope.regionCode(), scope.unitId(), scope.enterpriseId(),
-                null, hash, now, true, null, false, 0, null, true, false, null, now, actor.username(), now, UUID.randomUUID(), 0,
+                null, hash, now, true, null, false, 0, null, true, false, null, now, createdBy, now, UUID.randomUUID(), 0,
                 scope.enterprisePosition()));
         users.updatePasswordHistoryOnly(id, hash, now);
         Map<String, Object> after = profile(find(id));
         after.put("username", username);
         after.put("mustChangePassword", true);
-        audit.record(AuditEntry.success(AuditAction.CREATE, "user", id, AuditLog.diff(Map.of(), after)));
+        Map<String, Object> changes = new LinkedHashMap<>(AuditLog.diff(Map.of(), after));
+        changes.putAll(facts);
+        audit.record(AuditEntry.success(AuditAction.CREATE, "user", id, changes));
         return new WithPassword(view(find(id), names()), password);
     }
 
+    /** Files a request for a second administrator; nothing happens to any account until it is approved. */
+    private AdminRequestView request(String kind, Role role, UUID target, String username, String displayName, CurrentUser actor) {
+        Instant now = clock.instant();
+        if (requests.pendingFor(username)) {
+            throw ProblemException.conflict("ADMIN_REQUEST_PENDING", "账号 " + username + " 已有待审批的管理员授权申请，请先处理该申请");
+        }
+        AdminRequests.Row row = new AdminRequests.Row(UUID.randomUUID(), kind, role, target, username, displayName, null,
+                "PENDING", actor.id(), actor.username(), now, now.plus(properties.adminRequestLifetime()), null, null, null, null);
+        try {
+            requests.insert(row);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw ProblemException.conflict("ADMIN_REQUEST_PENDING", "账号 " + username + " 已有待审批的管理员授权申请，请先处理该申请");
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("kind", kind);
+        facts.put("role", role.name());
+        facts.put("username", username);
+        if (target != null) {
+            facts.put("userId", target.toString());
+        }
+        audit.record(AuditEntry.success(AuditAction.CREATE, "admin_request", row.id(), facts));
+        return row.view(actor);
+    }
+
     @Transactional
-    public UserView update(UUID id, UserChange in) {
+    public Outcome<UserView> update(UUID id, UserChange in) {
         CurrentUser actor = requireAdmin();
         UserAccount before = find(id);
         if (in.version() != null && in.version() != before.version()) {
@@ -138,11 +199,15 @@ public class UserAdminService {
         }
         UserScopeRules.Scope scope = scopes.check(role, in.regionCode(), in.unitId(), in.enterpriseId(),
                 in.enterprisePosition() != null || role != Role.ENTERPRISE ? in.enterprisePosition() : before.enterprisePosition());
+        held(before, role);
+        if (AdminRoleRules.needsApproval(before.role(), role)) {
+            return Outcome.waiting(request("GRANT", role, id, before.username(), displayName, actor));
+        }
         boolean rightsChanged = role != before.role() || !Objects.equals(scope.regionCode(), before.regionCode())
                 || !Objects.equals(scope.unitId(), before.unitId()) || !Objects.equals(scope.enterpriseId(), before.enterpriseId())
                 || scope.enterprisePosition() != before.enterprisePosition();
         if (!rightsChanged && displayName.equals(before.displayName())) {
-            return view(before, names());
+            return Outcome.of(view(before, names()));
         }
         Instant now = clock.instant();
         users.updateProfile(id, displayName, role, scope.regionCode(), scope.unitId(), scope.enterpriseId(),
@@ -153,13 +218,31 @@ public class UserAdminService {
             changes.put("sessionsEnded", true);
         }
         audit.record(AuditEntry.success(AuditAction.UPDATE, "user", id, changes));
-        return view(after, names());
+        return Outcome.of(view(after, names()));
+    }
+
+    private void held(UserAccount account, Role role) {
+        AdminRoleRules.whyNotHold(users.adminRoleHeld(account.id()), role).ifPresent(why -> {
+            throw ProblemException.conflict("ADMIN_ROLE_HELD", why);
+        });
     }
 
     @Transactional
-    public WithPassword resetPassword(UUID id) {
-        requireAdmin();
+    public Outcome<WithPassword> resetPassword(UUID id) {
+        CurrentUser actor = requireAdmin();
         UserAccount before = find(id);
+        // whoever gets an administrator's new password can act as that administrator: a second one must agree
+        if (before.role().administrator()) {
+            if (before.id().equals(actor.id())) {
+                throw ProblemException.conflict("CANNOT_RESET_OWN_PASSWORD", "请在“修改密码”中修改本人的密码");
+            }
+            return Outcome.waiting(request("RESET_PASSWORD", before.role(), id, before.username(), before.displayName(), actor));
+        }
+        return Outcome.of(reset(before, Map.of()));
+    }
+
+    private WithPassword reset(UserAccount before, Map<String, Object> facts) {
+        UUID id = before.id();
         String password = PasswordGenerator.generate(before.username());
         Instant now = clock.instant();
         users.updatePassword(id, encoder.encode(password), true, now);
@@ -173,8 +256,54 @@ public class UserAdminService {
             changes.put("locked", List.of(before.lockedAt(now), false));
         }
         changes.put("sessionsEnded", true);
+        changes.putAll(facts);
         audit.record(AuditEntry.success(AuditAction.SECURITY, "user", id, changes));
         return new WithPassword(view(find(id), names()), password);
+    }
+
+    // ---- applied when a second administrator approves (AdminGrants checks who may) ----
+
+    WithPassword createApproved(AdminRequests.Row r) {
+        if (users.exists(r.username())) {
+            throw ProblemException.conflict("USERNAME_TAKEN", "用户名 " + r.username() + " 已被使用");
+        }
+        UserScopeRules.Scope none = scopes.check(r.role(), null, null, null, null);
+        return insert(r.username(), r.displayName(), r.role(), none, r.requestedByName(), approval(r));
+    }
+
+    /**
+     * The role, and a new one-time password for the approver to hand over, with the second factor removed: whoever
+     * knew the account's password or factor before — its requester too — cannot act as the new administrator.
+     */
+    WithPassword grantApproved(AdminRequests.Row r) {
+        UserAccount before = find(r.targetUserId());
+        held(before, r.role());
+        if (before.role() == r.role()) {
+            throw ProblemException.conflict("ROLE_ALREADY_HELD", "该账号已是" + r.role().label());
+        }
+        Instant now = clock.instant();
+        users.updateProfile(before.id(), r.displayName(), r.role(), null, null, null, null, true, now);
+        users.resetTotp(before.id(), now);
+        Map<String, Object> changes = new LinkedHashMap<>(AuditLog.diff(profile(before), profile(find(before.id()))));
+        changes.putAll(approval(r));
+        changes.put("sessionsEnded", true);
+        audit.record(AuditEntry.success(AuditAction.UPDATE, "user", before.id(), changes));
+        return reset(find(before.id()), approval(r));
+    }
+
+    WithPassword resetApproved(AdminRequests.Row r) {
+        UserAccount before = find(r.targetUserId());
+        if (!before.role().administrator()) {
+            throw ProblemException.conflict("ADMIN_REQUEST_STALE", "该账号已不是管理员，请直接重置其密码");
+        }
+        return reset(before, approval(r));
+    }
+
+    private static Map<String, Object> approval(AdminRequests.Row r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("adminRequest", r.id().toString());
+        m.put("requestedBy", r.requestedByName());
+        return m;
     }
 
     @Transactional
@@ -290,7 +419,9 @@ public class UserAdminService {
         String enterpriseName = enterprises.find(u.enterpriseId()).map(EnterpriseRef::name).orElse(null);
         return new UserView(u.id(), u.username(), u.displayName(), u.role().name(), u.role().label(),
                 u.regionCode(), u.regionCode() == null ? null : names.regions().get(u.regionCode()),
-                u.unitId(), u.unitId() == null ? null : names.units().get(u.unitId()),
+                u.unitId(), u.unitId() == null ? null : u.role() == Role.COUNTY_UNIT
+                        ? UnitNames.countyDepartment(regions.find(u.regionCode()).map(Region::name).orElse(null), names.units().get(u.unitId()))
+                        : names.units().get(u.unitId()),
                 u.enterpriseId(), enterpriseName, u.enabled(), u.lockedAt(now), u.lockedAt(now) ? u.lockedUntil() : null,
                 u.failedAttempts(), u.mustChangePassword(), u.totpEnabled(), u.lastLoginAt(), u.passwordChangedAt(),
                 u.createdAt(), u.createdBy(), u.demo(), u.version(),

@@ -46,6 +46,12 @@ public class UserRepository {
         return jdbc.sql(SELECT + " order by role, username").query(UserRepository::map).list();
     }
 
+    /** The administrator role the account holds or once held (三员: never another one). */
+    public Optional<Role> adminRoleHeld(UUID id) {
+        return jdbc.sql("select admin_role from idn_user where id = :id and admin_role is not null").param("id", id)
+                .query(String.class).optional().map(Role::valueOf);
+    }
+
     public boolean exists(String username) {
         return jdbc.sql("select count(*) from idn_user where username = :u").param("u", username).query(Long.class).single() > 0;
     }
@@ -55,10 +61,10 @@ public class UserRepository {
                 insert into idn_user (id, username, display_name, role, region_code, unit_id, enterprise_id, mobile_enc,
                     password_hash, password_changed_at, must_change_password, totp_secret_enc, totp_enabled, failed_attempts,
                     locked_until, enabled, demo, last_login_at, created_at, created_by, updated_at, security_stamp, version,
-                    enterprise_position)
+                    enterprise_position, admin_role)
                 values (:id, :username, :displayName, :role, :regionCode, :unitId, :enterpriseId, :mobileEnc,
                     :passwordHash, :passwordChangedAt, :mustChange, :totpSecret, :totpEnabled, 0,
-                    null, :enabled, :demo, null, :createdAt, :createdBy, :createdAt, :stamp, 0, :position)""")
+                    null, :enabled, :demo, null, :createdAt, :createdBy, :createdAt, :stamp, 0, :position, :adminRole)""")
                 .param("id", u.id()).param("username", u.username()).param("displayName", u.displayName())
                 .param("role", u.role().name()).param("regionCode", u.regionCode()).param("unitId", u.unitId())
                 .param("enterpriseId", u.enterpriseId()).param("mobileEnc", u.mobileEnc())
@@ -68,26 +74,55 @@ public class UserRepository {
                 .param("createdAt", ts(u.createdAt())).param("createdBy", u.createdBy())
                 .param("stamp", u.securityStamp())
                 .param("position", u.enterprisePosition() == null ? null : u.enterprisePosition().name())
+                .param("adminRole", u.role().administrator() ? u.role().name() : null)
                 .update();
     }
 
-    /** Records a failed attempt; locks the account when the limit is reached. Returns the new lock end, if locked. */
-    public void recordFailure(UUID id, int maxAttempts, Instant lockUntil, Instant now) {
-        jdbc.sql("""
+    /**
+     * Counts an attempt as failed before its password is checked, and locks the account when it is the last one
+     * allowed — one atomic statement, so parallel attempts can never check more passwords than allowed. Empty when the
+     * account is locked (nothing is counted then). A successful attempt clears the count ({@link #recordSuccess}).
+     */
+    public Optional<Integer> reserveAttempt(UUID id, int maxAttempts, Instant lockUntil, Instant windowStart, Instant now) {
+        return jdbc.sql("""
                 update idn_user set
-                    failed_attempts = case when locked_until is not null and locked_until <= :now then 1 else failed_attempts + 1 end,
-                    locked_until = case
-                        when locked_until is not null and locked_until <= :now then null
-                        when failed_attempts + 1 >= :max then :lockUntil
-                        else locked_until end
-                where id = :id""")
+                    failed_attempts = case when (locked_until is not null and locked_until <= :now)
+                        or last_failed_at is null or last_failed_at < :window then 1 else failed_attempts + 1 end,
+                    locked_until = case when (case when (locked_until is not null and locked_until <= :now)
+                        or last_failed_at is null or last_failed_at < :window then 1 else failed_attempts + 1 end) >= :max
+                        then cast(:lockUntil as timestamptz) end,
+                    failed_since_login = failed_since_login + 1,
+                    last_failed_at = :now
+                where id = :id and (locked_until is null or locked_until <= :now)
+                returning failed_attempts""")
                 .param("id", id).param("max", maxAttempts).param("lockUntil", ts(lockUntil)).param("now", ts(now))
-                .update();
+                .param("window", ts(windowStart))
+                .query(Integer.class).optional();
     }
 
-    public void recordSuccess(UUID id, Instant now) {
-        jdbc.sql("update idn_user set failed_attempts = 0, locked_until = null, last_login_at = :now where id = :id")
-                .param("id", id).param("now", ts(now)).update();
+    /** Failures since the previous successful login, and when that was. */
+    public record PreviousLogin(int failures, Instant at) {
+    }
+
+    /**
+     * A successful login: the count and the lock are cleared. Returns the failed attempts made since the previous
+     * successful login (this one's reserved attempt not included) and its time, for the account's owner to see.
+     */
+    public PreviousLogin recordSuccess(UUID id, Instant now) {
+        return jdbc.sql("""
+                update idn_user u set failed_attempts = 0, locked_until = null, failed_since_login = 0, last_login_at = :now
+                from (select id, failed_since_login, last_login_at from idn_user where id = :id for update) old
+                where u.id = old.id
+                returning old.failed_since_login, old.last_login_at""")
+                .param("id", id).param("now", ts(now))
+                .query((rs, n) -> new PreviousLogin(Math.max(0, rs.getInt(1) - 1), instant(rs, "last_login_at")))
+                .single();
+    }
+
+    /** When the account's lock ends, if it is locked. */
+    public Optional<Instant> lockedUntil(UUID id, Instant now) {
+        return jdbc.sql("select locked_until from idn_user where id = :id and locked_until > :now")
+                .param("id", id).param("now", ts(now)).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     public void updatePassword(UUID id, String hash, boolean mustChange, Instant now) {
@@ -125,6 +160,12 @@ public class UserRepository {
         jdbc.sql("update idn_user set totp_last_step = :s where id = :id").param("s", step).param("id", id).update();
     }
 
+    /** Accepts a TOTP step only if it is later than the last one accepted — atomically, so a code opens one login. */
+    public boolean acceptTotpStep(UUID id, long step) {
+        return jdbc.sql("update idn_user set totp_last_step = :s where id = :id and (totp_last_step is null or totp_last_step < :s)")
+                .param("s", step).param("id", id).update() == 1;
+    }
+
     public Long totpLastStep(UUID id) {
         return jdbc.sql("select totp_last_step from idn_user where id = :id").param("id", id).query(Long.class).optional().orElse(null);
     }
@@ -135,9 +176,11 @@ public class UserRepository {
         jdbc.sql("""
                 update idn_user set display_name = :dn, role = :role, region_code = :region, unit_id = :unit,
                     enterprise_id = :ent, enterprise_position = :position, updated_at = :now, version = version + 1,
+                    admin_role = coalesce(admin_role, :adminRole),
                     security_stamp = case when :rotate then :stamp else security_stamp end
                 where id = :id""")
                 .param("id", id).param("dn", displayName).param("role", role.name()).param("region", regionCode)
+                .param("adminRole", role.administrator() ? role.name() : null)
                 .param("unit", unitId).param("ent", enterpriseId).param("position", position == null ? null : position.name())
                 .param("now", ts(now)).param("rotate", rotateStamp)
                 .param("stamp", UUID.randomUUID()).update();

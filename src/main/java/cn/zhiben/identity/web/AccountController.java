@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
 
@@ -44,10 +45,11 @@ class AccountController {
         return "account/password";
     }
 
+    /** Done, the user goes on to the home page (or to enrol the second factor an administrator still owes). */
     @PostMapping("/password")
     String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
                           @RequestParam String confirmPassword, Model model,
-                          HttpServletRequest request, HttpServletResponse response) {
+                          HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         if (!newPassword.equals(confirmPassword)) {
             model.addAttribute("errors", List.of("两次输入的新密码不一致"));
             return "account/password";
@@ -58,8 +60,8 @@ class AccountController {
             if (!refreshed.ready()) {
                 return "redirect:/account/totp";
             }
-            model.addAttribute("me", refreshed);
-            model.addAttribute("changed", true);
+            redirect.addFlashAttribute(LoginNotice.ATTRIBUTE, "密码已修改。");
+            return "redirect:/";
         } catch (ProblemException e) {
             model.addAttribute("errors", e.errors().isEmpty() ? List.of(e.getMessage())
                     : e.errors().stream().map(ProblemException.FieldProblem::message).toList());

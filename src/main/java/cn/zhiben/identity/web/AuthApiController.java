@@ -13,6 +13,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +50,13 @@ class AuthApiController {
                         @Size(max = 10) String totp) {
     }
 
-    record TokenResponse(String accessToken, String tokenType, Instant expiresAt, long idleTimeoutSeconds, Me user) {
+    /**
+     * @param failedAttemptsSinceLastLogin failed logins to this account since its previous successful one: its owner
+     *                                     should know (never told to whoever is still trying)
+     * @param previousLoginAt              the previous successful login, null on the first
+     */
+    record TokenResponse(String accessToken, String tokenType, Instant expiresAt, long idleTimeoutSeconds, Me user,
+                         int failedAttemptsSinceLastLogin, Instant previousLoginAt) {
     }
 
     record Me(UUID id, String username, String displayName, String role, String roleLabel, DataScope scope,
@@ -61,20 +69,26 @@ class AuthApiController {
 
     @Operation(summary = "用用户名、密码（及动态口令）换取访问令牌")
     @PostMapping("/token")
-    TokenResponse token(@Valid @RequestBody TokenRequest request) {
-        CurrentUser user;
+    TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletResponse response) {
+        LoginService.LoginResult result;
         try {
-            user = logins.authenticate(request.username(), request.password(), request.totp(), "API");
+            result = logins.authenticate(request.username(), request.password(), request.totp(), "API");
         } catch (LoginFailure e) {
             HttpStatus status = switch (e.code()) {
                 case "ACCOUNT_LOCKED" -> HttpStatus.LOCKED;
                 case "ACCOUNT_DISABLED" -> HttpStatus.FORBIDDEN;
+                case "LOGIN_RATE_LIMITED" -> HttpStatus.TOO_MANY_REQUESTS;
                 default -> HttpStatus.UNAUTHORIZED;
             };
+            if (e.retryAfter() != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+            }
             throw new ProblemException(status, e.code(), e.getMessage());
         }
+        CurrentUser user = result.user();
         TokenService.Issued issued = tokens.issue(user, "api");
-        return new TokenResponse(issued.token(), "Bearer", issued.expiresAt(), properties.idleTimeout().toSeconds(), Me.of(user));
+        return new TokenResponse(issued.token(), "Bearer", issued.expiresAt(), properties.idleTimeout().toSeconds(), Me.of(user),
+                result.failedAttemptsSinceLastLogin(), result.previousLoginAt());
     }
 
     @Operation(summary = "注销当前令牌")

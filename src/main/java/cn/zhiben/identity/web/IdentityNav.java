@@ -16,6 +16,8 @@ class IdentityNav implements NavContributor {
     public List<NavItem> navItems() {
         return List.of(
                 new NavItem(GROUP, "账号管理", "/admin/users", 910, u -> u.can(Permission.USER_ADMIN)),
+                new NavItem(GROUP, "管理员授权审批", "/admin/requests", 915,
+                        u -> u.can(Permission.USER_ADMIN) || u.can(Permission.AUDIT_READ)),
                 new NavItem(GROUP, "角色与权限", "/admin/roles", 920,
                         u -> u.can(Permission.USER_ADMIN) || u.can(Permission.AUDIT_READ)));
     }

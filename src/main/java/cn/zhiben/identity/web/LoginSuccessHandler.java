@@ -1,5 +1,6 @@
 package cn.zhiben.identity.web;
 
+import cn.zhiben.identity.internal.LoginService;
 import cn.zhiben.identity.internal.UserRepository;
 import cn.zhiben.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,10 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 
 import java.io.IOException;
 
-/** Remembers the account's security stamp in the session, so a later password, role or status change ends it. */
+/**
+ * Remembers the account's security stamp in the session, so a later password, role or status change ends it, and
+ * leaves the owner the notice of their last login and of failed attempts since.
+ */
 class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
     private final UserRepository users;
@@ -24,6 +28,9 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
             throws IOException, jakarta.servlet.ServletException {
         CurrentUser user = (CurrentUser) authentication.getPrincipal();
         SessionStampFilter.remember(request.getSession(), users.findById(user.id()).orElseThrow().securityStamp());
+        if (authentication.getDetails() instanceof LoginService.LoginResult r) {
+            LoginNotice.flash(LoginNotice.text(r), request, response);
+        }
         super.onAuthenticationSuccess(request, response, authentication);
     }
 }

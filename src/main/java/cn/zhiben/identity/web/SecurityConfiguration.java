@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -27,7 +28,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 import java.time.Clock;
@@ -51,10 +51,14 @@ class SecurityConfiguration {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
-                String totp = authentication.getDetails() instanceof LoginDetails d ? d.totp() : null;
-                CurrentUser user = logins.authenticate(authentication.getName(),
-                        authentication.getCredentials() == null ? null : authentication.getCredentials().toString(), totp, "WEB");
-                return UsernamePasswordAuthenticationToken.authenticated(user, null, PrincipalFactory.authorities(user));
+                // the form's first step; an account with a second factor continues at /login/totp (LoginFailureHandler)
+                LoginService.LoginResult result = logins.checkPassword(authentication.getName(),
+                        authentication.getCredentials() == null ? null : authentication.getCredentials().toString(), "WEB");
+                CurrentUser user = result.user();
+                UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, null,
+                        PrincipalFactory.authorities(user));
+                token.setDetails(result);
+                return token;
             }
 
             @Override
@@ -62,6 +66,12 @@ class SecurityConfiguration {
                 return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
             }
         };
+    }
+
+    /** The servlet container's and Spring Session's default names, and a configured one. */
+    private static String[] sessionCookies(Environment environment) {
+        return java.util.stream.Stream.of("JSESSIONID", "SESSION", environment.getProperty("server.servlet.session.cookie.name"))
+                .filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
     }
 
     private static final org.springframework.util.AntPathMatcher PATHS = new org.springframework.util.AntPathMatcher();
@@ -106,13 +116,13 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, LoginService logins, UserRepository users, Clock clock,
                            PrincipalFactory principals, ScopeGeneration scopes, ObjectProvider<PublicEndpoints> open,
-                           PlatformProperties platform) throws Exception {
+                           Environment environment, PlatformProperties platform) throws Exception {
         List<String> publicUi = open.orderedStream().flatMap(e -> e.ui().stream()).toList();
         // the API description: public in demo mode only, unless configured (zhiben.web.api-docs-public)
         boolean apiDocsPublic = platform.apiDocsPublic();
-        SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(a -> {
-                    a.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll();
+                    a.requestMatchers("/login", "/login/totp", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+                            .permitAll();
                     if (apiDocsPublic) {
                         a.requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**").permitAll();
                     }
@@ -120,15 +130,16 @@ class SecurityConfiguration {
                             .anyRequest().authenticated();
                 })
                 .formLogin(f -> f.loginPage("/login")
-                        .authenticationDetailsSource(LoginDetails::new)
                         .successHandler(new LoginSuccessHandler(users))
-                        .failureHandler(failure))
+                        .failureHandler(new LoginFailureHandler(clock)))
                 .logout(l -> l.logoutUrl("/logout")
                         .addLogoutHandler((req, res, auth) -> {
                             if (auth != null && auth.getPrincipal() instanceof CurrentUser u) {
                                 logins.loggedOut(u, "WEB");
                             }
                         })
+                        // the old session's cookie would make the next page say the session timed out
+                        .deleteCookies(sessionCookies(environment))
                         .logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.invalidSessionUrl("/login?timeout"))
                 .addFilterBefore(new SessionStampFilter(users, clock, principals, scopes), AuthorizationFilter.class)

@@ -69,25 +69,34 @@ class UserAdminApiController {
         return admin.get(id);
     }
 
-    @Operation(summary = "新建账号：返回一次性初始密码（仅此一次），首次登录须修改")
+    @Operation(summary = "新建账号：返回一次性初始密码（仅此一次），首次登录须修改。三员角色（系统、安全、审计管理员）"
+            + "只提交申请（202），由另一名管理员审批：POST /api/v1/admin-requests/{id}/approve")
     @PostMapping("/api/v1/users")
-    ResponseEntity<WithPassword> create(@Valid @RequestBody CreateRequest r) {
+    ResponseEntity<?> create(@Valid @RequestBody CreateRequest r) {
         var created = admin.create(new UserAdminService.NewUser(r.username(), r.displayName(), r.role(), r.regionCode(),
                 r.unitId(), r.enterpriseId(), r.enterprisePosition()));
-        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(WithPassword.of(created));
+        if (created.isPending()) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(created.pending());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(WithPassword.of(created.done()));
     }
 
-    @Operation(summary = "修改姓名、角色、数据范围（角色或范围变更后该账号的会话与令牌立即失效）")
+    @Operation(summary = "修改姓名、角色、数据范围（角色或范围变更后该账号的会话与令牌立即失效）；授予三员角色只提交申请（202）")
     @PutMapping("/api/v1/users/{id}")
-    UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest r) {
-        return admin.update(id, new UserAdminService.UserChange(r.displayName(), r.role(), r.regionCode(), r.unitId(),
+    ResponseEntity<?> update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest r) {
+        var updated = admin.update(id, new UserAdminService.UserChange(r.displayName(), r.role(), r.regionCode(), r.unitId(),
                 r.enterpriseId(), r.version(), r.enterprisePosition()));
+        return updated.isPending() ? ResponseEntity.status(HttpStatus.ACCEPTED).body(updated.pending()) : ResponseEntity.ok(updated.done());
     }
 
-    @Operation(summary = "重置密码：返回一次性密码（仅此一次），下次登录须修改；同时解除锁定")
+    @Operation(summary = "重置密码：返回一次性密码（仅此一次），下次登录须修改；同时解除锁定。管理员账号只提交申请（202）")
     @PostMapping("/api/v1/users/{id}/reset-password")
-    ResponseEntity<WithPassword> resetPassword(@PathVariable UUID id) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(WithPassword.of(admin.resetPassword(id)));
+    ResponseEntity<?> resetPassword(@PathVariable UUID id) {
+        var reset = admin.resetPassword(id);
+        if (reset.isPending()) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(reset.pending());
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(WithPassword.of(reset.done()));
     }
 
     @Operation(summary = "解除登录失败锁定")

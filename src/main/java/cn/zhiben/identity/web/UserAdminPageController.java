@@ -1,5 +1,6 @@
 package cn.zhiben.identity.web;
 
+import cn.zhiben.identity.internal.AdminRequestView;
 import cn.zhiben.identity.internal.ExpertAssignmentService;
 import cn.zhiben.identity.internal.Page;
 import cn.zhiben.identity.internal.RoleCatalog;
@@ -124,12 +125,15 @@ class UserAdminPageController {
     }
 
     @PostMapping("/users")
-    String create(@ModelAttribute("form") UserForm form, Model model, HttpServletResponse response) {
+    String create(@ModelAttribute("form") UserForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             Scope s = scope(form);
             var created = admin.create(new UserAdminService.NewUser(form.getUsername(), form.getDisplayName(), parseRole(form.getRole()),
                     s.region(), s.unit(), s.enterprise(), s.position()));
-            return password(created, "账号已创建", model, response);
+            if (created.isPending()) {
+                return pending(created.pending(), redirect);
+            }
+            return password(created.done(), "账号已创建", model, response);
         } catch (ProblemException e) {
             return formWithErrors(form, null, e, model, response);
         }
@@ -147,8 +151,11 @@ class UserAdminPageController {
         UserView current = admin.get(id);
         try {
             Scope s = scope(form);
-            admin.update(id, new UserAdminService.UserChange(form.getDisplayName(), parseRole(form.getRole()), s.region(),
+            var updated = admin.update(id, new UserAdminService.UserChange(form.getDisplayName(), parseRole(form.getRole()), s.region(),
                     s.unit(), s.enterprise(), form.getVersion(), s.position()));
+            if (updated.isPending()) {
+                return pending(updated.pending(), redirect);
+            }
             redirect.addFlashAttribute("message", "已保存。");
             return "redirect:/admin/users/" + id;
         } catch (ProblemException e) {
@@ -167,7 +174,11 @@ class UserAdminPageController {
     @PostMapping("/users/{id}/reset-password")
     String resetPassword(@PathVariable UUID id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            return password(admin.resetPassword(id), "密码已重置", model, response);
+            var reset = admin.resetPassword(id);
+            if (reset.isPending()) {
+                return pending(reset.pending(), redirect);
+            }
+            return password(reset.done(), "密码已重置", model, response);
         } catch (ProblemException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/admin/users/" + id;
@@ -252,6 +263,13 @@ class UserAdminPageController {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin/users/" + id;
+    }
+
+    /** A change the two-person rule holds back: to the request, which a second administrator decides. */
+    private static String pending(AdminRequestView request, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("message", "已提交审批：" + request.kindLabel() + "（" + request.roleLabel()
+                + "）须由另一名管理员（安全管理员或审计管理员）批准后才生效。");
+        return "redirect:/admin/requests/" + request.id();
     }
 
     private String password(UserAdminService.WithPassword w, String title, Model model, HttpServletResponse response) {

@@ -14,6 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import static cn.zhiben.notifications.internal.HazardMessages.Audience.ENTERPRISE;
+import static cn.zhiben.notifications.internal.HazardMessages.Audience.REGULATOR;
+
 /**
  * Tells people about hazards. Runs after the hazard's transaction committed, from the event publication registry, so a
  * crash only delays a message; every message is keyed by its event, so a re-run sends nothing twice.
@@ -24,85 +27,102 @@ class HazardNotifications {
     private final Notifier notifier;
     private final AccountDirectory accounts;
     private final EnterpriseDirectory enterprises;
+    private final DemoMessageDates demoDates;
 
-    HazardNotifications(Notifier notifier, AccountDirectory accounts, EnterpriseDirectory enterprises) {
+    HazardNotifications(Notifier notifier, AccountDirectory accounts, EnterpriseDirectory enterprises, DemoMessageDates demoDates) {
         this.notifier = notifier;
         this.accounts = accounts;
         this.enterprises = enterprises;
+        this.demoDates = demoDates;
     }
 
     /**
      * A major hazard reported: the enterprise's principal responsible person and actual controller (by SMS) and the
-     * supervising departments (by inbox) are told — plan item 25, 安全生产法 Art. 41.
+     * supervising departments (by inbox) are told — plan item 25, 安全生产法 Art. 41. Each audience has its own wording.
      */
     @ApplicationModuleListener
     void on(HazardEvents.HazardReported e) {
         String key = "hazard-reported:" + e.hazardId();
-        String enterpriseName = enterprises.find(e.enterpriseId()).map(x -> x.name()).orElse("企业");
-        String title = (e.grade() == Grade.MAJOR ? "重大事故隐患" : "一般隐患") + "上报：" + e.number();
-        String body = enterpriseName + " " + e.channel().label() + "发现的" + e.grade().label() + "隐患已上报，请及时督促整改。";
-        Set<UUID> recipients = supervisors(e.regionCode(), e.industryCode(), e.fieldCode());
-        recipients.addAll(accounts.enterpriseAccounts(e.enterpriseId()));
-        notifier.inbox(recipients, "HAZARD", title, body, link(e.hazardId()), key);
+        String name = enterpriseName(e.enterpriseId());
+        send(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD", HazardMessages.reported(e, name, ENTERPRISE), e.hazardId(), key);
+        send(supervisors(e.regionCode(), e.industryCode(), e.fieldCode()), "HAZARD", HazardMessages.reported(e, name, REGULATOR),
+                e.hazardId(), key);
         if (e.grade() == Grade.MAJOR) {
             enterprises.contactsForNotification(e.enterpriseId()).ifPresent(c -> {
-                String text = "【治本】" + enterpriseName + "有重大事故隐患（编号 " + e.number() + "）已上报，请组织整改。";
-                notifier.sms(c.principalMobile(), "主要负责人 " + c.principalName(), text, key);
+                String text = HazardMessages.reportedSms(e, name);
+                notifier.sms(c.principalMobile(), "主要负责人", c.principalName(), text, key);
                 if (c.controllerMobile() != null) {
-                    notifier.sms(c.controllerMobile(), "实际控制人 " + c.controllerName(), text, key);
+                    notifier.sms(c.controllerMobile(), "实际控制人", c.controllerName(), text, key);
                 }
             });
         }
+        demoDates.redate(e.hazardId());
     }
 
     /** Overdue: escalated to the level above — the city office and the city-level supervising departments. */
     @ApplicationModuleListener
     void on(HazardEvents.HazardOverdue e) {
-        notifier.inbox(escalation(e.regionCode(), e.industryCode(), e.fieldCode(), e.enterpriseId()), "HAZARD_OVERDUE", "隐患逾期未整改：" + e.number(),
-                "整改期限 " + e.deadline() + " 已过，已升级至" + e.escalatedTo() + "督办。", link(e.hazardId()),
-                "hazard-overdue:" + e.hazardId() + ":" + e.deadline());
+        String key = "hazard-overdue:" + e.hazardId() + ":" + e.deadline();
+        String name = enterpriseName(e.enterpriseId());
+        send(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD_OVERDUE", HazardMessages.overdue(e, name, ENTERPRISE), e.hazardId(), key);
+        send(escalation(e.regionCode(), e.industryCode(), e.fieldCode()), "HAZARD_OVERDUE", HazardMessages.overdue(e, name, REGULATOR),
+                e.hazardId(), key);
     }
 
     /** A sign-off request not reviewed in time: the reviewers, and the level above them, as for an overdue hazard. */
     @ApplicationModuleListener
     void on(HazardEvents.HazardReviewOverdue e) {
-        notifier.inbox(escalation(e.regionCode(), e.industryCode(), e.fieldCode(), e.enterpriseId()), "HAZARD_REVIEW_OVERDUE", "销号审核逾期：" + e.number(),
-                "企业已申请销号，审核期限 " + e.reviewDueOn() + " 已过仍未完成现场审核，已升级至" + e.escalatedTo() + "督办。",
-                link(e.hazardId()), "hazard-review-overdue:" + e.hazardId() + ":" + e.reviewDueOn());
+        String key = "hazard-review-overdue:" + e.hazardId() + ":" + e.reviewDueOn();
+        String name = enterpriseName(e.enterpriseId());
+        send(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD_REVIEW_OVERDUE", HazardMessages.reviewOverdue(e, name, ENTERPRISE),
+                e.hazardId(), key);
+        send(escalation(e.regionCode(), e.industryCode(), e.fieldCode()), "HAZARD_REVIEW_OVERDUE",
+                HazardMessages.reviewOverdue(e, name, REGULATOR), e.hazardId(), key);
     }
 
-    /** Who hears of an escalation: the city office, the supervising units, the county office and the enterprise. */
-    Set<UUID> escalation(String regionCode, String industryCode, String fieldCode, UUID enterpriseId) {
+    /**
+     * Which regulators hear of an escalation: the city office, the supervising units and the county office. The
+     * enterprise is told separately, in its own words.
+     */
+    Set<UUID> escalation(String regionCode, String industryCode, String fieldCode) {
         Set<UUID> recipients = new LinkedHashSet<>(accounts.accountsWithRole(Role.CITY_OFFICE, null));
         recipients.addAll(supervisors(regionCode, industryCode, fieldCode));
         recipients.addAll(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(regionCode)));
-        recipients.addAll(accounts.enterpriseAccounts(enterpriseId));
         return recipients;
     }
 
     /** 挂牌督办: the enterprise, its supervisors and the county office. */
     @ApplicationModuleListener
     void on(HazardEvents.HazardListed e) {
-        Set<UUID> recipients = new LinkedHashSet<>(accounts.enterpriseAccounts(e.enterpriseId()));
-        recipients.addAll(supervisors(e.regionCode(), e.industryCode(), e.fieldCode()));
-        recipients.addAll(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(e.regionCode())));
-        notifier.inbox(recipients, "HAZARD_LISTED", e.level().label() + "：" + e.number(),
-                "督办文号 " + e.documentNumber() + "，整改期限 " + e.deadline() + "。", link(e.hazardId()),
-                "hazard-listed:" + e.hazardId() + ":" + e.at());
+        String key = "hazard-listed:" + e.hazardId() + ":" + e.at();
+        String name = enterpriseName(e.enterpriseId());
+        send(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD_LISTED", HazardMessages.listed(e, name, ENTERPRISE), e.hazardId(), key);
+        Set<UUID> regulators = supervisors(e.regionCode(), e.industryCode(), e.fieldCode());
+        regulators.addAll(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(e.regionCode())));
+        send(regulators, "HAZARD_LISTED", HazardMessages.listed(e, name, REGULATOR), e.hazardId(), key);
+        demoDates.redate(e.hazardId());
     }
 
     @ApplicationModuleListener
     void on(HazardEvents.ExtensionDecided e) {
-        notifier.inbox(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD_EXTENSION",
-                (e.approved() ? "延期申请已批准：" : "延期申请未批准：") + e.number(),
-                e.approved() ? "整改期限延至 " + e.deadline() + "。" : "请按原期限 " + e.deadline() + " 完成整改。",
-                link(e.hazardId()), "hazard-extension:" + e.hazardId() + ":" + e.at());
+        send(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD_EXTENSION", HazardMessages.extensionDecided(e), e.hazardId(),
+                "hazard-extension:" + e.hazardId() + ":" + e.at());
+        demoDates.redate(e.hazardId());
     }
 
     @ApplicationModuleListener
     void on(HazardEvents.HazardSignedOff e) {
-        notifier.inbox(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD_SIGNED_OFF", "隐患已销号：" + e.number(),
-                "经审核，该隐患整改到位，已销号。", link(e.hazardId()), "hazard-signed-off:" + e.hazardId());
+        send(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD_SIGNED_OFF", HazardMessages.signedOff(e), e.hazardId(),
+                "hazard-signed-off:" + e.hazardId());
+        demoDates.redate(e.hazardId());
+    }
+
+    private void send(java.util.Collection<UUID> recipients, String category, HazardMessages.Message m, UUID hazardId, String key) {
+        notifier.inbox(recipients, category, m.title(), m.body(), link(hazardId), key);
+    }
+
+    private String enterpriseName(UUID enterpriseId) {
+        return enterprises.find(enterpriseId).map(x -> x.name()).orElse("企业");
     }
 
     /** The supervisors of the enterprise's industry and of the hazard's own field (a fire hazard: 消防救援 too). */

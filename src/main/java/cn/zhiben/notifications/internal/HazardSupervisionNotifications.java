@@ -42,10 +42,15 @@ class HazardSupervisionNotifications {
             default -> e.step().label();
         };
         String after = e.step() == cn.zhiben.hazards.HazardStatus.PENDING_ACKNOWLEDGEMENT ? "企业逾期未签收，视同签收，整改期限照常计算；" : "";
-        notifier.inbox(hazards.escalation(e.regionCode(), e.industryCode(), e.fieldCode(), e.enterpriseId()),
+        String key = "hazard-step-overdue:" + e.hazardId() + ":" + e.step() + ":" + e.dueOn();
+        // each audience in its own words (issue 10 item 9): the enterprise is to act, the regulators to supervise
+        notifier.inbox(accounts.enterpriseAccounts(e.enterpriseId()), "HAZARD_STEP_OVERDUE", step + "逾期：" + e.number(),
+                "贵单位该隐患" + step + "期限 " + e.dueOn() + " 已过。" + after + "已升级至" + e.escalatedTo() + "督办，请立即办理。",
+                HazardNotifications.link(e.hazardId()), key);
+        notifier.inbox(hazards.escalation(e.regionCode(), e.industryCode(), e.fieldCode()),
                 "HAZARD_STEP_OVERDUE", step + "逾期：" + e.number(),
-                step + "期限 " + e.dueOn() + " 已过。" + after + "已升级至" + e.escalatedTo() + "督办。",
-                HazardNotifications.link(e.hazardId()), "hazard-step-overdue:" + e.hazardId() + ":" + e.step() + ":" + e.dueOn());
+                step + "期限 " + e.dueOn() + " 已过。" + after + "已升级至" + e.escalatedTo() + "督办，请督促企业办理。",
+                HazardNotifications.link(e.hazardId()), key);
     }
 
     /** 督办提醒: the county office and the county's supervising departments of the hazard. */

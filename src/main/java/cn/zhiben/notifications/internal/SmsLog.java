@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 
-/** The text messages handed to the gateway, newest first, with masked numbers only (the full ones stay encrypted). */
+/** The text messages handed to the gateway, newest first, with masked numbers and names only (the full ones stay encrypted). */
 @Component
 public class SmsLog {
 
@@ -22,7 +22,7 @@ public class SmsLog {
 
     public List<Entry> latest(int limit) {
         return jdbc.sql("""
-                select created_at, recipient, mobile_mask, text, gateway, status, detail
+                select created_at, recipient_mask, mobile_mask, text, gateway, status, detail
                 from ntf_sms order by created_at desc, id limit :n""")
                 .param("n", Math.min(Math.max(limit, 1), 500))
                 .query((rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),

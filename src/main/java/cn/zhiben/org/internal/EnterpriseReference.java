@@ -159,6 +159,38 @@ public final class EnterpriseReference {
         return regions.values().stream().filter(r -> r.level() == Region.Level.TOWNSHIP).toList();
     }
 
+    /** A region in a filter: its code and its name, indented under its county. */
+    public record RegionOption(String code, String label) {
+    }
+
+    /**
+     * The regions a user of this scope may filter by (issue 10 item 11): the whole city's for a city-wide scope; a
+     * county and its townships for a county; a township alone; a management area alone; none for one enterprise.
+     */
+    public List<RegionOption> regionOptions(cn.zhiben.platform.security.DataScope scope) {
+        List<RegionOption> out = new ArrayList<>();
+        if (!scope.business() || scope.enterpriseId() != null) {
+            return out;
+        }
+        for (Region c : counties()) {
+            boolean county = scope.coversRegion(c.code(), null);
+            if (county) {
+                out.add(new RegionOption(c.code(), c.name()));
+            }
+            for (Region t : townships(c.code())) {
+                if (scope.coversRegion(t.code(), null)) {
+                    out.add(new RegionOption(t.code(), county ? "　" + t.name() : displayName(t)));
+                }
+            }
+        }
+        for (Region z : zones()) {
+            if (scope.regionCode() == null || scope.regionCode().equals(z.code())) {
+                out.add(new RegionOption(z.code(), z.name()));
+            }
+        }
+        return out;
+    }
+
     public List<Region> zones() {
         return regions.values().stream().filter(r -> r.level() == Region.Level.ZONE).toList();
     }

@@ -98,6 +98,7 @@ class EnterprisePageController {
         }
         EnterpriseReference ref = enterprises.reference();
         model.addAttribute("ref", ref);
+        model.addAttribute("regionOptions", ref.regionOptions(user.scope()));
         model.addAttribute("industries", ref.industryTree(false));
         enumOptions(model);
         return "org/enterprises/list";

@@ -1,20 +1,14 @@
 package cn.zhiben.platform.crypto;
 
 import cn.zhiben.platform.PlatformProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -28,7 +22,6 @@ import java.util.Base64;
 @Component
 public class FieldEncryptor {
 
-    private static final Logger log = LoggerFactory.getLogger(FieldEncryptor.class);
     private static final String PREFIX = "v1:";
     private static final int IV_BYTES = 12;
     private final SecretKeySpec key;
@@ -130,40 +123,8 @@ public class FieldEncryptor {
 
     private static byte[] loadKey(PlatformProperties properties, Environment environment) {
         PlatformProperties.Crypto crypto = properties.crypto();
-        if (crypto.key() != null && !crypto.key().isBlank()) {
-            return checked(Base64.getDecoder().decode(crypto.key().trim()), "zhiben.crypto.key");
-        }
-        Path file = Path.of(crypto.keyFile()).toAbsolutePath().normalize();
-        try {
-            if (Files.exists(file)) {
-                return checked(Base64.getDecoder().decode(Files.readString(file).trim()), file.toString());
-            }
-            boolean embedded = !environment.containsProperty("spring.datasource.url")
-                    || environment.getProperty("spring.datasource.url", "").isBlank();
-            if (!embedded && !properties.demo()) {
-                throw new IllegalStateException("缺少个人信息加密密钥：请设置环境变量 ZHIBEN_CRYPTO_KEY（32 字节密钥的 Base64）或提供密钥文件 " + file);
-            }
-            byte[] generated = new byte[32];
-            new SecureRandom().nextBytes(generated);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(generated));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            log.info("Generated the field-encryption key in {} — back it up together with the database", file);
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] checked(byte[] key, String source) {
-        if (key.length != 32) {
-            throw new IllegalStateException(source + " must hold 32 bytes (AES-256), base64-encoded");
-        }
-        return key;
+        return KeyFiles.load(crypto.key(), Path.of(crypto.keyFile()),
+                KeyFiles.embeddedDatabase(environment) || properties.demo(), "个人信息加密", "ZHIBEN_CRYPTO_KEY（zhiben.crypto.key）");
     }
 
 }

@@ -28,4 +28,15 @@ public final class Masking {
         }
         return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
     }
+
+    /** A person's name: the first character kept (the surname, mostly), the rest starred — 张三 -> 张*, 欧阳娜娜 -> 欧***. */
+    public static String personName(String name) {
+        if (name == null || name.isBlank()) {
+            return name;
+        }
+        String n = name.strip();
+        int first = n.offsetByCodePoints(0, 1);
+        int rest = n.codePointCount(first, n.length());
+        return rest == 0 ? "*" : n.substring(0, first) + "*".repeat(rest);
+    }
 }

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** The client address of the current request, for the audit log (proxies are resolved by server.forward-headers-strategy). */
+/** The client address of the current request, for the audit log (a trusted proxy's X-Forwarded-For is resolved by ClientAddressFilter). */
 public final class RequestInfo {
 
     private RequestInfo() {

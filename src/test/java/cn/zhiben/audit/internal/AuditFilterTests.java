@@ -1,5 +1,6 @@
 package cn.zhiben.audit.internal;
 
+import cn.zhiben.audit.AuditVocabulary;
 import cn.zhiben.platform.web.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,6 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,11 +60,27 @@ class AuditFilterTests {
     }
 
     @Test
-    void summarisesDiffsAndFacts() {
+    void summarisesDiffsAndFactsInTheVocabularyOfTheModuleThatWroteThem() {
         var json = JsonMapper.builder().build();
-        assertThat(AuditQueries.summary(json.readTree("{\"role\":[\"CITY_OFFICE\",\"EXPERT\"],\"unitId\":[null,\"u1\"],\"change\":\"unlock\"}"), null))
-                .isEqualTo("role：CITY_OFFICE → EXPERT；unitId：空 → u1；change：unlock");
-        assertThat(AuditQueries.summary(null, null)).isEmpty();
+        AuditVocabulary users = new AuditVocabulary() {
+            public Map<String, String> entityTypes() {
+                return Map.of("user", "账号");
+            }
+
+            public String field(String type, String field) {
+                return Map.of("role", "角色", "unitId", "所属单位").get(field);
+            }
+
+            public String value(String type, String field, String raw) {
+                return Map.of("EXPERT", "专家", "u1", "泽州县应急管理局").get(raw);
+            }
+        };
+        AuditReadable.Session session = new AuditReadable.Session(List.of(users));
+        assertThat(session.summary("user", json.readTree("{\"role\":[\"CITY_OFFICE\",\"EXPERT\"],\"unitId\":[null,\"u1\"],\"change\":\"unlock\",\"active\":true}"), null))
+                .isEqualTo("角色：CITY_OFFICE → 专家；所属单位：空 → 泽州县应急管理局；change：unlock；active：是");
+        assertThat(session.typeLabel("user")).isEqualTo("账号");
+        assertThat(session.typeLabel("gadget")).isEqualTo("gadget");
+        assertThat(session.summary("user", null, null)).isEmpty();
         assertThat(AuditQueries.roleLabel("AUDIT_ADMIN")).isEqualTo("审计管理员");
         assertThat(AuditQueries.roleLabel("system")).isEqualTo("system");
         assertThat(AuditQueries.actionLabel("REJECTED_WRITE")).isEqualTo("被拒绝的写操作");

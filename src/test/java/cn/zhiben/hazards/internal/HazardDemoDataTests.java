@@ -100,6 +100,28 @@ class HazardDemoDataTests extends IntegrationTest {
                 .param("id", full).query(String.class).single())
                 .isEqualTo("REPORT,CONFIRM_DEPARTMENT,CONFIRM_PRINCIPAL,FILE_PLAN,REPORT_PROGRESS,REQUEST_EXTENSION,"
                         + "APPROVE_EXTENSION,COMPLETE,EVALUATE,REQUEST_SIGN_OFF,SIGN_OFF");
+        // the messages sent while the story was made agree with the moved timeline (issue 10 item 9): the enterprise's
+        // "延期申请已批准" carries the extended deadline the timeline shows and the time of the decision
+        UUID qiye = jdbc.sql("select id from idn_user where username = 'qiye'").query(UUID.class).single();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql("""
+                        select count(*) from ntf_message where recipient_user_id = :u and link = :link and redated
+                        and category in ('HAZARD', 'HAZARD_EXTENSION', 'HAZARD_SIGNED_OFF')""")
+                .param("u", qiye).param("link", "/hazards/" + full).query(Long.class).single()).isEqualTo(3));
+        assertThat(jdbc.sql("select body from ntf_message where recipient_user_id = :u and link = :link and category = 'HAZARD_EXTENSION'")
+                .param("u", qiye).param("link", "/hazards/" + full).query(String.class).single())
+                .contains("延至 " + extendedTo).startsWith("贵单位");
+        assertThat(jdbc.sql("""
+                        select m.created_at = (select at from hz_transition where hazard_id = :id and action = 'APPROVE_EXTENSION')
+                        from ntf_message m where m.recipient_user_id = :u and m.link = :link and m.category = 'HAZARD_EXTENSION'""")
+                .param("id", full).param("u", qiye).param("link", "/hazards/" + full).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select body from ntf_message where recipient_user_id = :u and link = :link and category = 'HAZARD'")
+                .param("u", qiye).param("link", "/hazards/" + full).query(String.class).single())
+                .contains("发现日期 " + found).doesNotContain("督促");
+        assertThat(jdbc.sql("""
+                        select m.body from ntf_message m join idn_user u on u.id = m.recipient_user_id
+                        where m.link = :link and m.category = 'HAZARD' and u.enterprise_id is null limit 1""")
+                .param("link", "/hazards/" + full).query(String.class).single())
+                .contains("请及时督促整改").contains("发现日期 " + found);
         // made by the demo accounts who would take each step
         assertThat(jdbc.sql("select distinct actor_name from hz_transition where hazard_id = :id and action = 'SIGN_OFF'")
                 .param("id", full).query(String.class).single()).contains("泽州");

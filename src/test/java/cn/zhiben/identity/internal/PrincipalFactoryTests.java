@@ -27,7 +27,7 @@ class PrincipalFactoryTests {
                 new PlatformProperties.Crypto(null, "./key"), new PlatformProperties.Web(DataSize.ofMegabytes(1)));
         UnitCatalog units = mock(UnitCatalog.class);
         when(units.find(any())).thenReturn(Optional.empty());
-        return new PrincipalFactory(mock(IndustryCatalog.class), units, platform,
+        return new PrincipalFactory(mock(IndustryCatalog.class), units, mock(cn.zhiben.org.RegionCatalog.class), platform,
                 mock(cn.zhiben.identity.ExpertAssignments.class), java.time.Clock.systemUTC());
     }
 

@@ -1,0 +1,28 @@
+package cn.zhiben.campaign.internal;
+
+public enum TaskAction {
+    START("开始推进"),
+    PROGRESS("报告进展"),
+    COMPLETE("报告完成"),
+    REOPEN("退回重新推进"),
+    DELEGATE("分解到县级部门"),
+    ATTACH("上传佐证材料");
+
+    private final String label;
+
+    TaskAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static String labelOf(String name) {
+        try {
+            return valueOf(name).label();
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+}
