@@ -20,7 +20,7 @@ import java.util.UUID;
  * with the record it proves, so that any instance serves it and a backup holds it. The type is decided by the file's
  * leading bytes, not by what the client claims: JPEG, PNG, WebP and PDF only.
  */
-@Component
+@Component("peopleEvidenceStore") // campaign has an EvidenceStore too
 public class EvidenceStore {
 
     private final JdbcClient jdbc;
