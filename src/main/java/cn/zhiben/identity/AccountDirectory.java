@@ -108,6 +108,11 @@ public class AccountDirectory {
         if (unitId == null) {
             return accountsWithRole(Role.COUNTY_OFFICE, countyCode);
         }
+        return unitAccounts(unitId, countyCode);
+    }
+
+    /** A unit's own accounts: its city-level member-unit accounts (county null) or its accounts in one county. */
+    public List<UUID> unitAccounts(UUID unitId, String countyCode) {
         return jdbc.sql("""
                 select id from idn_user where enabled and unit_id = :u
                   and ((:county::text is null and role = 'MEMBER_UNIT') or (role = 'COUNTY_UNIT' and region_code = :county))
@@ -127,6 +132,17 @@ public class AccountDirectory {
                 .param("ids", List.copyOf(userIds))
                 .query((rs, n) -> new Contact(rs.getObject(1, UUID.class), rs.getString(2), encryptor.decrypt(rs.getString(3))))
                 .list();
+    }
+
+    /** An enabled account by user name, as other modules need it for grants of their own. */
+    public record Account(UUID id, String username, String displayName, Role role) {
+    }
+
+    public java.util.Optional<Account> findAccount(String username) {
+        return jdbc.sql("select id, username, display_name, role from idn_user where enabled and username = :u")
+                .param("u", username)
+                .query((rs, n) -> new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))))
+                .optional();
     }
 
     /** mine.coal -> [mine.coal, mine] */
