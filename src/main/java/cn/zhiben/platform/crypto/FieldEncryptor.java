@@ -25,10 +25,37 @@ public class FieldEncryptor {
     private static final String PREFIX = "v1:";
     private static final int IV_BYTES = 12;
     private final SecretKeySpec key;
+    private final SecretKeySpec digestKey;
     private final SecureRandom random = new SecureRandom();
 
     public FieldEncryptor(PlatformProperties properties, Environment environment) {
-        this.key = new SecretKeySpec(loadKey(properties, environment), "AES");
+        byte[] raw = loadKey(properties, environment);
+        this.key = new SecretKeySpec(raw, "AES");
+        // a second key for lookups, derived so that a digest never reveals anything about the encryption key
+        this.digestKey = new SecretKeySpec(hmac(new SecretKeySpec(raw, "HmacSHA256"),
+                "zhiben-field-digest-v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+    }
+
+    /**
+     * A keyed digest (HMAC-SHA256, hex) of a value stored encrypted, e.g. an ID number: finds and keeps unique a record
+     * by that value without decrypting every row. Deterministic under one key; without the key it cannot be reversed
+     * by trying the (few) possible ID numbers, as a plain hash could.
+     */
+    public String digest(String value) {
+        if (value == null) {
+            return null;
+        }
+        return java.util.HexFormat.of().formatHex(hmac(digestKey, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
     }
 
     public String encrypt(String plain) {
