@@ -85,6 +85,11 @@ class MultiInstanceIntegrationTests extends IntegrationTest {
                 "--zhiben.demo=true",
                 "--zhiben.demo-on-external-database=true",
                 "--zhiben.hazards.demo-data=false",
+                // as A (IntegrationTest): no demo inspections or campaign, MQTT on a free port, no simulator
+                "--zhiben.inspections.demo-data=false",
+                "--zhiben.campaign.demo-data=false",
+                "--zhiben.monitoring.mqtt.port=0",
+                "--zhiben.monitoring.simulator.enabled=false",
                 "--zhiben.crypto.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
                 // the same audit and tip-off keys as A (one chain, one seal), files of its own outside the checkout
                 "--zhiben.audit.key=" + cn.zhiben.support.TestKeys.AUDIT,
