@@ -43,7 +43,8 @@ class SelfInspectionCadenceIntegrationTests extends InspectionTestSupport {
         assertThat(m.get("periods").valueStream().filter(p -> p.at("/period/level").asString().equals("TEAM")
                 && p.get("state").asString().equals("MISSING")).count()).isEqualTo(61);
         // the county office sees the same gap for the mine
-        JsonNode overview = getJson(token("zezhou"), "/api/v1/self-inspections/overview?from=2029-10-01&to=2029-11-30");
+        JsonNode overview = getJson(token("zezhou"), "/api/v1/self-inspections/overview?from=2029-10-01&to=2029-11-30&enterpriseId="
+                + enterprise("泽州示范巴公煤业"));
         JsonNode mine = overview.valueStream().filter(r -> r.get("enterpriseName").asString().startsWith("泽州示范巴公煤业"))
                 .findFirst().orElseThrow();
         assertThat(mine.at("/counts/ENTERPRISE/0").asLong()).isEqualTo(2); // required

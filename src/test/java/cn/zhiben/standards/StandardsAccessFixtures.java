@@ -122,7 +122,10 @@ final class StandardsAccessFixtures {
 
         @Override
         public Optional<Map<String, String>> inside(CurrentUser caller) {
-            boolean sees = caller.role() == cn.zhiben.platform.security.Role.CITY_OFFICE || caller.username().equals(DRAFTER);
+            // the drafting unit's accounts (yingji and its officers yingji-zf1/2) see it, not only the drafting account
+            UUID drafterUnit = jdbc.sql("select unit_id from idn_user where username = :u").param("u", DRAFTER).query(UUID.class).single();
+            boolean sees = caller.role() == cn.zhiben.platform.security.Role.CITY_OFFICE
+                    || (caller.role() == cn.zhiben.platform.security.Role.MEMBER_UNIT && drafterUnit.equals(caller.unitId()));
             return sees ? Optional.of(any()) : Optional.empty();
         }
 

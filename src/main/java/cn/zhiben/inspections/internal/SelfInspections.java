@@ -281,9 +281,15 @@ public class SelfInspections {
      * those with most missing first.
      */
     public List<OverviewRow> overview(CurrentUser user, LocalDate from, LocalDate to, int limit) {
+        return overview(user, from, to, limit, null);
+    }
+
+    /** As above; with an enterprise, only that one (when it is in the caller's scope). */
+    public List<OverviewRow> overview(CurrentUser user, LocalDate from, LocalDate to, int limit, UUID enterpriseId) {
         requireRange(from, to);
         var list = enterprises.profiles(user.scope(), null, null).stream()
                 .filter(p -> p.status() == EnterpriseStatus.OPERATING || p.status() == EnterpriseStatus.UNDER_CONSTRUCTION)
+                .filter(p -> enterpriseId == null || p.id().equals(enterpriseId))
                 .toList();
         Map<UUID, Map<Level, Set<LocalDate>>> done = doneDates(list.stream().map(EnterpriseDirectory.Profile::id).toList(), from, to);
         Map<UUID, Cadence.Settings> settings = new HashMap<>();

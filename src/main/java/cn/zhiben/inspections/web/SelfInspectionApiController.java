@@ -73,8 +73,9 @@ class SelfInspectionApiController {
 
     @Operation(summary = "数据范围内各企业的自查完成情况（缺失最多的在前）")
     @GetMapping("/overview")
-    List<SelfInspections.OverviewRow> overview(@RequestParam LocalDate from, @RequestParam LocalDate to) {
-        return service.overview(CurrentUser.require(), from, to, 500);
+    List<SelfInspections.OverviewRow> overview(@RequestParam LocalDate from, @RequestParam LocalDate to,
+                                               @RequestParam(required = false) java.util.UUID enterpriseId) {
+        return service.overview(CurrentUser.require(), from, to, 500, enterpriseId);
     }
 
     @Operation(summary = "本企业的自查设置")
