@@ -265,18 +265,19 @@ class AnalyticsWebTests extends IntegrationTest {
         }
     }
 
+    // each part sorted by its own text (string_agg's "order by 1" would sort by a constant: physical order)
     static final String DUMP = """
-            select 'S' || string_agg(concat_ws('|', region_code, zone_code, industry_code, field_code, grade, status, channel,
-                listing_level, overdue, stock, n), ';' order by 1) from an_state_count where n <> 0
+            select 'S' || string_agg(r, ';' order by r) from (select concat_ws('|', region_code, zone_code, industry_code,
+                field_code, grade, status, channel, listing_level, overdue, stock, n) r from an_state_count where n <> 0) s
             union all
-            select 'F' || string_agg(concat_ws('|', region_code, zone_code, industry_code, field_code, grade, channel, found_month,
-                bucket, n), ';' order by 1) from an_found_month where n <> 0
+            select 'F' || string_agg(r, ';' order by r) from (select concat_ws('|', region_code, zone_code, industry_code,
+                field_code, grade, channel, found_month, bucket, n) r from an_found_month where n <> 0) f
             union all
-            select 'D' || string_agg(concat_ws('|', region_code, zone_code, industry_code, field_code, grade, done_month, days, n),
-                ';' order by 1) from an_done_month where n <> 0
+            select 'D' || string_agg(r, ';' order by r) from (select concat_ws('|', region_code, zone_code, industry_code,
+                field_code, grade, done_month, days, n) r from an_done_month where n <> 0) d
             union all
-            select 'H' || string_agg(concat_ws('|', hazard_id, version, status, grade, listing_level, overdue, signed_off_at,
-                closed_at, dept_confirmed_at, principal_confirmed_at), ';' order by 1) from an_hazard""";
+            select 'H' || string_agg(r, ';' order by r) from (select concat_ws('|', hazard_id, version, status, grade,
+                listing_level, overdue, signed_off_at, closed_at, dept_confirmed_at, principal_confirmed_at) r from an_hazard) h""";
 
     @Test
     void rebuildingFromTheHazardsModuleGivesWhatTheEventsBuilt() throws Exception {
