@@ -177,6 +177,41 @@ class AnalyticsReadModelIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void versionsOfOneHazardArrivingTogetherAllApplyAndTheNewestWins() throws Exception {
+        // listeners run in parallel: several versions of one hazard meet at its an_hazard row (committed, then removed)
+        String region = "149909001";
+        List<UUID> ids = new ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> applied = new ArrayList<>();
+            for (int h = 0; h < 30; h++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                for (int version = 0; version < 6; version++) {
+                    HazardSnapshot s = snapshot(id, version, region, "mine.coal", Grade.MAJOR,
+                            version < 5 ? HazardStatus.RECTIFYING : HazardStatus.SIGNED_OFF, Channel.SELF_INSPECTION,
+                            null, false, LocalDate.of(2026, 3, 3), Instant.parse("2026-04-01T02:00:00Z"));
+                    applied.add(pool.submit(() -> model.apply(s)));
+                }
+            }
+            for (var f : applied) {
+                f.get();   // an exception in apply fails the test here
+            }
+            assertThat(jdbc.sql("select count(*) from an_hazard where region_code = :r and version = 5 and status = 'SIGNED_OFF'")
+                    .param("r", region).query(Long.class).single()).isEqualTo(30);
+            assertThat(jdbc.sql("select coalesce(sum(n), 0) from an_state_count where region_code = :r and status = 'SIGNED_OFF'")
+                    .param("r", region).query(Long.class).single()).isEqualTo(30);
+            assertThat(jdbc.sql("select coalesce(sum(n), 0) from an_state_count where region_code = :r and status <> 'SIGNED_OFF'")
+                    .param("r", region).query(Long.class).single()).isZero();
+        } finally {
+            pool.shutdownNow();
+            for (String t : List.of("an_hazard", "an_state_count", "an_found_month", "an_done_month")) {
+                jdbc.sql("delete from " + t + " where region_code = :r").param("r", region).update();
+            }
+        }
+    }
+
+    @Test
     void mergedReopenedAndRegradedHazardsMoveBetweenBuckets() {
         rolledBack(v -> {
             UUID a = UUID.randomUUID();

@@ -126,10 +126,17 @@ public class HazardReadModel {
                 + " on conflict (hazard_id) do nothing", factArgs(s, version));
     }
 
+    /**
+     * In place (an upsert on the locked row): a delete and re-insert would end the row a concurrent apply is waiting to
+     * lock, and its {@code for update} would then find nothing.
+     */
+    private static final String UPDATE_FACT = "insert into an_hazard (" + FACT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " on conflict (hazard_id) do update set " + java.util.Arrays.stream(FACT_COLUMNS.split(","))
+            .map(String::strip).filter(c -> !c.equals("hazard_id")).map(c -> c + " = excluded." + c)
+            .collect(java.util.stream.Collectors.joining(", "));
+
     private void updateFact(HazardSnapshot s) {
-        template.update("delete from an_hazard where hazard_id = ?", s.id());
-        template.update("insert into an_hazard (" + FACT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                factArgs(s, s.version()));
+        template.update(UPDATE_FACT, factArgs(s, s.version()));
     }
 
     private static Timestamp ts(Instant i) {
