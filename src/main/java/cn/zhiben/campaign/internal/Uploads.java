@@ -2,8 +2,6 @@ package cn.zhiben.campaign.internal;
 
 import cn.zhiben.platform.web.ProblemException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
@@ -11,7 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
 
-/** Stores an uploaded file for a record inside the caller's transaction; if that rolls back, the file goes too. */
+/** Stores an uploaded file for a record inside the caller's transaction; if that rolls back, the store deletes the file. */
 @Component
 class Uploads {
 
@@ -25,22 +23,10 @@ class Uploads {
         if (file == null || file.isEmpty()) {
             throw ProblemException.badRequest("ATTACHMENT_REQUIRED", "请选择要上传的文件");
         }
-        EvidenceStore.Attachment a;
         try (InputStream in = file.getInputStream()) {
-            a = store.store(ownerType, ownerId, file.getOriginalFilename(), file.getSize(), in, by);
+            return store.store(ownerType, ownerId, file.getOriginalFilename(), file.getSize(), in, by);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        store.discard(a);
-                    }
-                }
-            });
-        }
-        return a;
     }
 }

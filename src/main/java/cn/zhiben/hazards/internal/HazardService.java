@@ -26,8 +26,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -551,8 +549,8 @@ public class HazardService {
     }
 
     /**
-     * Stores an evidence file and puts it on the timeline. The file is written first; if the transaction then rolls
-     * back, the file is deleted again, so no file exists without its row.
+     * Stores an evidence file and puts it on the timeline. The file is written (durably) first; if the transaction then
+     * rolls back, the store deletes it again, so no file exists without its row.
      */
     @Transactional
     public AttachmentStore.Attachment attachFile(UUID id, String stage, MultipartFile file) {
@@ -569,14 +567,6 @@ public class HazardService {
         } catch (IOException e) {
             throw ProblemException.badRequest("ATTACHMENT_UNREADABLE", "上传的文件无法读取");
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    attachments.discard(stored);
-                }
-            }
-        });
         h.attached(c, clock.instant(), stored.fileName());
         hazards.save(h, clock.instant());
         audit.record(AuditEntry.success(AuditAction.CREATE, "hazard-attachment", stored.id(),

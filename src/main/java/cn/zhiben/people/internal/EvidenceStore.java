@@ -1,6 +1,8 @@
 package cn.zhiben.people.internal;
 
 import cn.zhiben.people.PeopleProperties;
+import cn.zhiben.platform.files.FileType;
+import cn.zhiben.platform.files.UploadRules;
 import cn.zhiben.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -18,17 +21,24 @@ import java.util.UUID;
 /**
  * Evidence of training, drills and institution checks (sign-in sheets, photos, assessment reports), kept in the database
  * with the record it proves, so that any instance serves it and a backup holds it. The type is decided by the file's
- * leading bytes, not by what the client claims: JPEG, PNG, WebP and PDF only.
+ * leading bytes ({@link FileType}), not by what the client claims: JPEG, PNG, WebP and PDF only; names are cleaned as
+ * every upload's are ({@link UploadRules}). Like inspection photos (decision 0023), a 2xx is durable because the bytes
+ * commit with the row.
  */
 @Component("peopleEvidenceStore") // campaign has an EvidenceStore too
 public class EvidenceStore {
 
     private final JdbcClient jdbc;
-    private final long maxBytes;
+    private final UploadRules rules;
 
     EvidenceStore(JdbcClient jdbc, PeopleProperties properties) {
         this.jdbc = jdbc;
-        this.maxBytes = properties.maxEvidenceSize().toBytes();
+        long maxBytes = properties.maxEvidenceSize().toBytes();
+        this.rules = new UploadRules(EnumSet.of(FileType.JPEG, FileType.PNG, FileType.WEBP, FileType.PDF), maxBytes,
+                () -> new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "EVIDENCE_TOO_LARGE",
+                        "文件超过 " + (maxBytes / 1024 / 1024) + " MB"),
+                () -> new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "EVIDENCE_TYPE_UNSUPPORTED",
+                        "只接受 JPG、PNG、WebP 图片或 PDF 文件"));
     }
 
     public record Evidence(UUID id, String ownerKind, UUID ownerId, String fileName, String contentType, long size,
@@ -38,34 +48,11 @@ public class EvidenceStore {
     public record Content(Evidence evidence, byte[] bytes) {
     }
 
-    static Optional<String> type(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-            return Optional.of("image/jpeg");
-        }
-        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return Optional.of("image/png");
-        }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return Optional.of("image/webp");
-        }
-        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return Optional.of("application/pdf");
-        }
-        return Optional.empty();
-    }
-
     Evidence store(String ownerKind, UUID ownerId, String originalName, byte[] bytes, String by, Instant at) {
         if (bytes == null || bytes.length == 0) {
             throw ProblemException.badRequest("EVIDENCE_EMPTY", "请选择要上传的文件");
         }
-        if (bytes.length > maxBytes) {
-            throw new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "EVIDENCE_TOO_LARGE",
-                    "文件超过 " + (maxBytes / 1024 / 1024) + " MB");
-        }
-        String type = type(bytes).orElseThrow(() -> new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "EVIDENCE_TYPE_UNSUPPORTED", "只接受 JPG、PNG、WebP 图片或 PDF 文件"));
-        String name = cleanName(originalName);
+        UploadRules.Identified file = rules.identify(originalName, bytes);
         String sha;
         try {
             sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -76,10 +63,10 @@ public class EvidenceStore {
         jdbc.sql("""
                         insert into ppl_evidence (id, owner_kind, owner_id, file_name, content_type, size, sha256, content, uploaded_at, uploaded_by)
                         values (:id, :k, :o, :n, :t, :s, :h, :c, :at, :by)""")
-                .param("id", id).param("k", ownerKind).param("o", ownerId).param("n", name).param("t", type)
-                .param("s", (long) bytes.length).param("h", sha).param("c", bytes).param("at", Timestamp.from(at))
-                .param("by", by).update();
-        return new Evidence(id, ownerKind, ownerId, name, type, bytes.length, sha, at, by);
+                .param("id", id).param("k", ownerKind).param("o", ownerId).param("n", file.fileName())
+                .param("t", file.type().contentType()).param("s", (long) bytes.length).param("h", sha).param("c", bytes)
+                .param("at", Timestamp.from(at)).param("by", by).update();
+        return new Evidence(id, ownerKind, ownerId, file.fileName(), file.type().contentType(), bytes.length, sha, at, by);
     }
 
     List<Evidence> list(String ownerKind, UUID ownerId) {
@@ -104,17 +91,5 @@ public class EvidenceStore {
         return new Evidence(rs.getObject("id", UUID.class), rs.getString("owner_kind"), rs.getObject("owner_id", UUID.class),
                 rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
                 Rows.instant(rs, "uploaded_at"), rs.getString("uploaded_by"));
-    }
-
-    static String cleanName(String name) {
-        if (name == null || name.isBlank()) {
-            return "附件";
-        }
-        String n = name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|?*:]", "_").strip();
-        if (n.isEmpty()) {
-            return "附件";
-        }
-        return n.length() > 120 ? n.substring(n.length() - 120) : n;
     }
 }

@@ -1,13 +1,13 @@
 package cn.zhiben.tipoffs.internal;
 
+import cn.zhiben.platform.files.FileStore;
+import cn.zhiben.platform.files.FileType;
+import cn.zhiben.platform.files.UploadRules;
 import cn.zhiben.platform.web.ProblemException;
-import cn.zhiben.platform.web.UploadNames;
 import cn.zhiben.tipoffs.TipoffsProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -16,36 +16,33 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Photos and PDFs attached to a tip-off, on disk outside the database with a SHA-256. The type is decided by the file's
- * leading bytes; anything else (executables, HTML, SVG, Office files) is refused. Photos are decoded and written again,
- * which drops their EXIF data — GPS position and camera serial number could point at the reporter.
+ * Photos and PDFs attached to a tip-off, kept by the platform's {@link FileStore} under
+ * {@code zhiben.tipoffs.storage-dir} with a SHA-256. The type is decided by the file's leading bytes; anything else
+ * (executables, HTML, SVG, Office files) is refused. Photos are decoded and written again, which drops their EXIF data —
+ * GPS position and camera serial number could point at the reporter.
  */
 @Component
 public class TipoffAttachments {
 
     private final JdbcClient jdbc;
-    private final Path root;
-    private final long maxBytes;
+    private final FileStore files;
+    private final UploadRules rules;
     private final Clock clock;
 
     TipoffAttachments(JdbcClient jdbc, TipoffsProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.root = Path.of(properties.storageDir()).toAbsolutePath().normalize();
-        this.maxBytes = properties.maxAttachmentSize().toBytes();
+        this.files = new FileStore(properties.storageDir());
+        this.rules = new UploadRules(EnumSet.of(FileType.JPEG, FileType.PNG, FileType.PDF),
+                properties.maxAttachmentSize().toBytes(), TipoffAttachments::tooLarge, TipoffAttachments::badType);
         this.clock = clock;
     }
 
@@ -57,64 +54,42 @@ public class TipoffAttachments {
     public record Upload(String name, long size, InputStream in) {
     }
 
-    enum Kind {
-        JPEG("image/jpeg", "jpg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
-        PNG("image/png", "png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}),
-        PDF("application/pdf", "pdf", new byte[]{'%', 'P', 'D', 'F', '-'});
-
-        final String contentType;
-        final String extension;
-        final byte[] magic;
-
-        Kind(String contentType, String extension, byte[] magic) {
-            this.contentType = contentType;
-            this.extension = extension;
-            this.magic = magic;
-        }
-
-        static Optional<Kind> detect(byte[] b) {
-            return Arrays.stream(values()).filter(k -> b.length >= k.magic.length
-                    && Arrays.equals(Arrays.copyOf(b, k.magic.length), k.magic)).findFirst();
-        }
-    }
-
-    /** Checks every upload first (type, size), so a bad one leaves nothing stored; then stores them. */
+    /**
+     * Checks every upload first (type, size), so a bad one leaves nothing stored; then stores them durably. The files go
+     * again if the caller's transaction rolls back.
+     */
     List<Attachment> storeAll(UUID tipoffId, List<Upload> uploads) {
-        record Checked(String name, Kind kind, byte[] bytes) {
+        record Checked(UploadRules.Identified file, byte[] bytes) {
         }
         List<Checked> checked = uploads.stream().map(u -> {
-            if (u.size() > maxBytes) {
+            if (u.size() > rules.maxBytes()) {
                 throw tooLarge();
             }
             byte[] bytes;
             try {
-                bytes = u.in().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                bytes = u.in().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, rules.maxBytes() + 1));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (bytes.length > maxBytes) {
-                throw tooLarge();
-            }
-            Kind kind = Kind.detect(bytes).orElseThrow(TipoffAttachments::badType);
-            return new Checked(UploadNames.withExtension(UploadNames.clean(u.name(), "附件"), kind.extension), kind,
-                    kind == Kind.PDF ? bytes : withoutMetadata(bytes, kind));
+            UploadRules.Identified file = rules.identify(u.name(), bytes);
+            return new Checked(file, file.type() == FileType.PDF ? bytes : withoutMetadata(bytes, file.type()));
         }).toList();
-        return checked.stream().map(c -> write(tipoffId, c.name(), c.kind(), c.bytes())).toList();
+        return checked.stream().map(c -> write(tipoffId, c.file(), c.bytes())).toList();
     }
 
-    private static byte[] withoutMetadata(byte[] bytes, Kind kind) {
+    private static byte[] withoutMetadata(byte[] bytes, FileType type) {
         try {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
             if (img == null) {
                 throw badType();
             }
-            if (kind == Kind.JPEG && img.getColorModel().hasAlpha()) {
+            if (type == FileType.JPEG && img.getColorModel().hasAlpha()) {
                 BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
                 rgb.getGraphics().drawImage(img, 0, 0, null);
                 img = rgb;
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-            if (!ImageIO.write(img, kind == Kind.JPEG ? "jpg" : "png", out)) {
+            if (!ImageIO.write(img, type == FileType.JPEG ? "jpg" : "png", out)) {
                 throw badType();
             }
             return out.toByteArray();
@@ -123,41 +98,15 @@ public class TipoffAttachments {
         }
     }
 
-    private Attachment write(UUID tipoffId, String name, Kind kind, byte[] bytes) {
-        UUID id = UUID.randomUUID();
-        LocalDate today = LocalDate.now(clock);
-        String key = "%d/%02d/%s".formatted(today.getYear(), today.getMonthValue(), id);
-        Path target = root.resolve(key);
-        try {
-            Files.createDirectories(target.getParent());
-            Files.write(target, bytes);
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            jdbc.sql("""
-                    insert into tip_attachment (id, tipoff_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_at)
-                    values (:id, :t, :n, :ct, :s, :sha, :k, :at)""")
-                    .param("id", id).param("t", tipoffId).param("n", name).param("ct", kind.contentType)
-                    .param("s", (long) bytes.length).param("sha", sha).param("k", key)
-                    .param("at", Timestamp.from(clock.instant())).update();
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        if (status != STATUS_COMMITTED) {
-                            try {
-                                Files.deleteIfExists(target);
-                            } catch (IOException ignored) {
-                                // best effort: an orphan file without a row is never served
-                            }
-                        }
-                    }
-                });
-            }
-            return new Attachment(id, tipoffId, name, kind.contentType, bytes.length, sha, key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private Attachment write(UUID tipoffId, UploadRules.Identified file, byte[] bytes) {
+        FileStore.Stored f = files.store(file, bytes, LocalDate.now(clock));
+        jdbc.sql("""
+                insert into tip_attachment (id, tipoff_id, file_name, content_type, size_bytes, sha256, storage_key, uploaded_at)
+                values (:id, :t, :n, :ct, :s, :sha, :k, :at)""")
+                .param("id", f.id()).param("t", tipoffId).param("n", f.fileName()).param("ct", f.contentType())
+                .param("s", f.size()).param("sha", f.sha256()).param("k", f.key())
+                .param("at", Timestamp.from(clock.instant())).update();
+        return new Attachment(f.id(), tipoffId, f.fileName(), f.contentType(), f.size(), f.sha256(), f.key());
     }
 
     public List<Attachment> list(UUID tipoffId) {
@@ -170,18 +119,7 @@ public class TipoffAttachments {
     }
 
     byte[] read(Attachment a) {
-        try {
-            byte[] bytes = Files.readAllBytes(root.resolve(a.storageKey()));
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            if (!sha.equals(a.sha256())) {
-                throw new ProblemException(HttpStatus.CONFLICT, "ATTACHMENT_CORRUPTED", "附件校验值不符，文件可能已被篡改");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw ProblemException.notFound("ATTACHMENT_MISSING", "附件文件不存在");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return files.read(a.storageKey(), a.sha256());
     }
 
     private static ProblemException tooLarge() {
