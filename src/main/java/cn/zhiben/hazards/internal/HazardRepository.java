@@ -216,6 +216,16 @@ public class HazardRepository {
         snapshots.publish(h.id);
     }
 
+    /**
+     * After a write made outside the verbs (demo back-dating, a backfill of a derived column): the hazard becomes a new
+     * version and its snapshot is published, so read models kept by {@code HazardChanged} see what the row now says and
+     * a form rendered before the write is refused as stale. Call inside the writing transaction.
+     */
+    void changedOutsideVerbs(UUID id) {
+        jdbc.sql("update hz_hazard set version = version + 1 where id = :id").param("id", id).update();
+        snapshots.publish(id);
+    }
+
     private void appendTransitions(Hazard h) {
         for (Transition t : h.newTransitions()) {
             jdbc.sql("""
