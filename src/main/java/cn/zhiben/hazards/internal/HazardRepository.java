@@ -110,8 +110,9 @@ public class HazardRepository {
                                                  LocalDate to) {
         return jdbc.sql("""
                 select exists (select 1 from hz_hazard where enterprise_id = :e and channel = 'SELF_INSPECTION'
-                  and found_on between :f and :t and status not in ('MERGED', 'WITHDRAWN')
-                  and (clause_id = cast(:c as uuid) or lower(regexp_replace(location, '\\s', '', 'g')) = :place))""")
+                  and found_on between :f and :t and %s
+                  and (clause_id = cast(:c as uuid) or lower(regexp_replace(location, '\\s', '', 'g')) = :place))""".formatted(
+                        HazardStatus.countedSql("status")))
                 .param("e", enterpriseId).param("f", from).param("t", to).param("c", clauseId)
                 .param("place", Hazard.place(location)).query(Boolean.class).single();
     }
