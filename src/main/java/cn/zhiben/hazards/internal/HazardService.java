@@ -450,7 +450,7 @@ public class HazardService {
     public void list(UUID id, int version, ListingInput listing) {
         act(id, version, HazardAction.LIST, (h, c, now) -> {
             ListingLevel level = listing.level() != null ? listing.level()
-                    : c.role() == Role.CITY_OFFICE ? ListingLevel.CITY : ListingLevel.COUNTY;
+                    : HazardPolicy.listingLevels(c.role()).stream().findFirst().orElse(ListingLevel.COUNTY);
             checkListing(h, level, listing);
             h.list(c, now, level, listing.documentNumber(), listing.supervisingUnitId(), listing.deadline(), listing.selfEvaluation());
         });
