@@ -14,7 +14,6 @@ import cn.zhiben.platform.PlatformConfiguration;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.DataScope;
 import cn.zhiben.platform.security.RegionCodes;
-import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
 import cn.zhiben.standards.Checklist;
 import cn.zhiben.standards.StandardClause;
@@ -255,13 +254,7 @@ public class HazardService {
     public UUID report(NewHazard cmd, HazardRepository.Source source, List<MultipartFile> evidence) {
         CurrentUser user = CurrentUser.require();
         Caller caller = callers.of(user);
-        if (cmd.channel() == Channel.SELF_INSPECTION) {
-            if (user.role() != Role.ENTERPRISE) {
-                throw ProblemException.forbidden("HAZARD_ACTION_FORBIDDEN", "只有企业账号可以自查上报");
-            }
-        } else {
-            HazardRules.requireRegistrar(user, cmd.channel());
-        }
+        HazardRules.requireReporter(user, cmd.channel());
         EnterpriseRef enterprise = enterprises.find(cmd.enterpriseId())
                 .filter(e -> inScope(user.scope(), e, cmd))
                 .orElseThrow(HazardService::enterpriseNotFound);
