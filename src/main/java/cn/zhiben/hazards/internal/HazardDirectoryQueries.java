@@ -28,6 +28,10 @@ class HazardDirectoryQueries implements HazardDirectory {
 
     private static final String OPEN = HazardStatus.openSql("h.status");
     private static final String COUNTED = HazardStatus.countedSql("h.status");
+    /** A shutdown order is not in force while the enterprise's report awaits confirmation, nor once it is signed off. */
+    private static final java.util.Set<HazardStatus> NO_ORDER_IN_FORCE = java.util.EnumSet.of(
+            HazardStatus.PENDING_DEPARTMENT_CONFIRMATION, HazardStatus.PENDING_PRINCIPAL_CONFIRMATION,
+            HazardStatus.SIGNED_OFF_PENDING_DELISTING);
 
     private final JdbcClient jdbc;
     private final HazardSnapshots snapshots;
@@ -58,9 +62,8 @@ class HazardDirectoryQueries implements HazardDirectory {
     public List<ShutdownOrder> activeShutdowns(UUID enterpriseIdOrNull) {
         return jdbc.sql("""
                 select h.id, h.number, h.enterprise_id, h.shutdown, h.found_on from hz_hazard h
-                where h.shutdown <> 'NONE' and %s and h.status not in ('PENDING_DEPARTMENT_CONFIRMATION',
-                  'PENDING_PRINCIPAL_CONFIRMATION', 'SIGNED_OFF_PENDING_DELISTING') and (cast(:e as uuid) is null or h.enterprise_id = :e)
-                order by h.enterprise_id, h.found_on""".formatted(OPEN))
+                where h.shutdown <> 'NONE' and %s and h.status not in %s and (cast(:e as uuid) is null or h.enterprise_id = :e)
+                order by h.enterprise_id, h.found_on""".formatted(OPEN, HazardStatus.sqlList(NO_ORDER_IN_FORCE)))
                 .param("e", enterpriseIdOrNull)
                 .query((rs, n) -> new ShutdownOrder(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getObject("enterprise_id", UUID.class), Shutdown.valueOf(rs.getString("shutdown")),
