@@ -49,6 +49,11 @@ public enum HazardStatus {
                 && this != PENDING_ACKNOWLEDGEMENT && this != MERGED && this != WITHDRAWN;
     }
 
+    /** A hazard of its own: not merged into another, not a withdrawn report. Found-figures count only these. */
+    public boolean counted() {
+        return this != MERGED && this != WITHDRAWN;
+    }
+
     /** Has a rectification deadline running. */
     public boolean deadlineRunning() {
         return this == REPORTED || this == RECTIFYING;
@@ -69,6 +74,11 @@ public enum HazardStatus {
     /** {@code h.status not in (…terminal…)} for a column: the open hazards. */
     public static String openSql(String column) {
         return column + " not in " + sqlList(where(HazardStatus::terminal));
+    }
+
+    /** {@code h.status not in ('MERGED', 'WITHDRAWN')} for a column: the hazards that count ({@link #counted()}). */
+    public static String countedSql(String column) {
+        return column + " not in " + sqlList(where(s -> !s.counted()));
     }
 
     public static String closedSql(String column) {

@@ -668,12 +668,7 @@ public class Hazard implements HazardFacts {
     }
 
     private static void requireOfficeLevel(Caller c, ListingLevel level) {
-        boolean ok = switch (c.role()) {
-            case CITY_OFFICE -> level == ListingLevel.CITY || level == ListingLevel.PROVINCE;
-            case COUNTY_OFFICE -> level == ListingLevel.COUNTY;
-            default -> false;
-        };
-        if (!ok) {
+        if (!HazardPolicy.listingLevels(c.role()).contains(level)) {
             throw ProblemException.forbidden("HAZARD_LISTING_LEVEL_REQUIRED",
                     "县级安委办挂县级督办；市安委办挂市级督办，或代为登记省级挂牌督办");
         }

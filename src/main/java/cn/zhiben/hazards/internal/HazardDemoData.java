@@ -59,11 +59,14 @@ class HazardDemoData implements ApplicationRunner {
     private final cn.zhiben.hazards.HazardsProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final HazardRepository hazards;
 
     HazardDemoData(PlatformProperties platform, @Value("${zhiben.hazards.demo-data:true}") boolean enabled,
                    HazardService service, AccountDirectory accounts, EnterpriseDirectory enterprises, UnitCatalog units,
                    JdbcClient jdbc, Clock clock, cn.zhiben.hazards.HazardsProperties properties,
-                   ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+                   ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+                   HazardRepository hazards) {
+        this.hazards = hazards;
         this.platform = platform;
         this.enabled = enabled;
         this.service = service;
@@ -390,8 +393,13 @@ class HazardDemoData implements ApplicationRunner {
      * {@code days}, as if it had happened then, and spreads its steps (made within a second) over the first
      * {@code spanDays} of that time as such steps fall in a rectification, with the records that belong to each
      * step. The last step stays about {@code days - spanDays} days in the past. Only for demo hazards, right after they are made.
+     * One transaction: the moved hazard is published as a new version with it, so the read models see the moved dates.
      */
     void shiftBack(UUID id, int days, int spanDays) {
+        transactions.executeWithoutResult(tx -> moveBack(id, days, spanDays));
+    }
+
+    private void moveBack(UUID id, int days, int spanDays) {
         jdbc.sql("""
                 update hz_hazard set found_on = found_on - :d, deadline = deadline - :d, overdue_since = overdue_since - :d,
                     listing_deadline = listing_deadline - :d, stock = (found_on - :d) <= date '2023-12-31'
@@ -474,7 +482,8 @@ class HazardDemoData implements ApplicationRunner {
                          and action in ('SIGN_OFF', 'CONFIRM_DELISTING')) as signed""")
                 .param("id", id).query((rs, n) -> new HazardEvents.DemoHistoryShifted(id, days, instant(rs, "reported"),
                         instant(rs, "listed"), instant(rs, "extension"), instant(rs, "signed"), clock.instant())).single();
-        transactions.executeWithoutResult(tx -> events.publishEvent(moved));
+        hazards.changedOutsideVerbs(id);
+        events.publishEvent(moved);
     }
 
     private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -27,6 +27,11 @@ import java.util.UUID;
 class HazardDirectoryQueries implements HazardDirectory {
 
     private static final String OPEN = HazardStatus.openSql("h.status");
+    private static final String COUNTED = HazardStatus.countedSql("h.status");
+    /** A shutdown order is not in force while the enterprise's report awaits confirmation, nor once it is signed off. */
+    private static final java.util.Set<HazardStatus> NO_ORDER_IN_FORCE = java.util.EnumSet.of(
+            HazardStatus.PENDING_DEPARTMENT_CONFIRMATION, HazardStatus.PENDING_PRINCIPAL_CONFIRMATION,
+            HazardStatus.SIGNED_OFF_PENDING_DELISTING);
 
     private final JdbcClient jdbc;
     private final HazardSnapshots snapshots;
@@ -57,9 +62,8 @@ class HazardDirectoryQueries implements HazardDirectory {
     public List<ShutdownOrder> activeShutdowns(UUID enterpriseIdOrNull) {
         return jdbc.sql("""
                 select h.id, h.number, h.enterprise_id, h.shutdown, h.found_on from hz_hazard h
-                where h.shutdown <> 'NONE' and %s and h.status not in ('PENDING_DEPARTMENT_CONFIRMATION',
-                  'PENDING_PRINCIPAL_CONFIRMATION', 'SIGNED_OFF_PENDING_DELISTING') and (cast(:e as uuid) is null or h.enterprise_id = :e)
-                order by h.enterprise_id, h.found_on""".formatted(OPEN))
+                where h.shutdown <> 'NONE' and %s and h.status not in %s and (cast(:e as uuid) is null or h.enterprise_id = :e)
+                order by h.enterprise_id, h.found_on""".formatted(OPEN, HazardStatus.sqlList(NO_ORDER_IN_FORCE)))
                 .param("e", enterpriseIdOrNull)
                 .query((rs, n) -> new ShutdownOrder(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getObject("enterprise_id", UUID.class), Shutdown.valueOf(rs.getString("shutdown")),
@@ -89,8 +93,8 @@ class HazardDirectoryQueries implements HazardDirectory {
         p.put("fromAt", Timestamp.from(from.atStartOfDay(zone).toInstant()));
         p.put("toAt", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
         return jdbc.sql("""
-                select count(*) filter (where h.found_on between :from and :to and h.status not in ('MERGED', 'WITHDRAWN')),
-                       count(*) filter (where h.found_on between :from and :to and h.status not in ('MERGED', 'WITHDRAWN') and h.grade = 'MAJOR'),
+                select count(*) filter (where h.found_on between :from and :to and %s),
+                       count(*) filter (where h.found_on between :from and :to and %1$s and h.grade = 'MAJOR'),
                        (select count(distinct t.hazard_id) from hz_transition t join hz_hazard x on x.id = t.hazard_id
                           where x.status = 'SIGNED_OFF' and t.action in ('SIGN_OFF', 'CONFIRM_DELISTING')
                             and t.to_status = 'SIGNED_OFF' and t.at >= :fromAt and t.at < :toAt and %s),
@@ -99,7 +103,7 @@ class HazardDirectoryQueries implements HazardDirectory {
                        count(*) filter (where %s and h.grade = 'MAJOR'),
                        count(*) filter (where %s and h.overdue),
                        count(*) filter (where %s and h.listing_level is not null)
-                from hz_hazard h where %s""".formatted(where.toString().replace("h.", "x."),
+                from hz_hazard h where %s""".formatted(COUNTED, where.toString().replace("h.", "x."),
                         where.toString().replace("h.", "x."), OPEN, OPEN, OPEN, where))
                 .params(p)
                 .query((rs, n) -> new Figures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),

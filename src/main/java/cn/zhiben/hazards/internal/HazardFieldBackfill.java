@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,10 +25,12 @@ class HazardFieldBackfill implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(HazardFieldBackfill.class);
     private final JdbcClient jdbc;
     private final StandardsLibrary standards;
+    private final HazardRepository hazards;
 
-    HazardFieldBackfill(JdbcClient jdbc, StandardsLibrary standards) {
+    HazardFieldBackfill(JdbcClient jdbc, StandardsLibrary standards, HazardRepository hazards) {
         this.jdbc = jdbc;
         this.standards = standards;
+        this.hazards = hazards;
     }
 
     @Override
@@ -40,9 +43,12 @@ class HazardFieldBackfill implements ApplicationRunner {
             String field = standards.clause(clause).filter(StandardClause::allIndustries)
                     .filter(c -> !c.industryCodes().isEmpty()).map(c -> c.industryCodes().get(0)).orElse(null);
             if (field != null) {
-                updated += jdbc.sql("""
+                // the field decides scope and statistics: each hazard given one is a new version the read models see
+                List<UUID> given = jdbc.sql("""
                         update hz_hazard set field_code = :f where clause_id = :c and field_code is null
-                          and industry_code <> :f""").param("f", field).param("c", clause).update();
+                          and industry_code <> :f returning id""").param("f", field).param("c", clause).query(UUID.class).list();
+                given.forEach(hazards::changedOutsideVerbs);
+                updated += given.size();
             }
         }
         if (updated > 0) {

@@ -105,12 +105,12 @@ class HazardImportJobs {
     Optional<Duplicate> duplicateOf(UUID enterpriseId, LocalDate foundOn, UUID clauseId, String description) {
         return jdbc.sql("""
                         select id, number, source_module = :imported as imported from hz_hazard
-                        where enterprise_id = :e and found_on = :f and status not in %s
+                        where enterprise_id = :e and found_on = :f and %s
                           and (clause_id = :c or (cast(:c as uuid) is null and clause_id is null
                                and regexp_replace(description, '\\s+', '', 'g') = :d))
                         order by (source_module = :imported) desc nulls last, created_at limit 1""".formatted(
                         // merged away or withdrawn by its reporter: no longer a hazard of the record
-                        HazardStatus.sqlList(java.util.EnumSet.of(HazardStatus.MERGED, HazardStatus.WITHDRAWN))))
+                        HazardStatus.countedSql("status")))
                 .param("e", enterpriseId).param("f", foundOn).param("c", clauseId).param("imported", Hazard.IMPORT_SOURCE)
                 .param("d", description == null ? "" : description.replaceAll("\\s+", ""))
                 .query((rs, n) -> new Duplicate(rs.getObject("id", UUID.class), rs.getString("number"), rs.getBoolean("imported")))

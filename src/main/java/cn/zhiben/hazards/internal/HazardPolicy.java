@@ -3,6 +3,7 @@ package cn.zhiben.hazards.internal;
 import cn.zhiben.hazards.Grade;
 import cn.zhiben.hazards.HazardStatus;
 import cn.zhiben.hazards.ListingLevel;
+import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
 
@@ -88,12 +89,13 @@ public record HazardPolicy(int maxExtensions, int acknowledgeDays, int confirmDe
         ListingLevel level = c.level().orElse(null);
         return switch (verb) {
             // 两级确认 (晋市安委发〔2024〕6号 item 6): the safety management department, then the principal
-            case CONFIRM_DEPARTMENT -> List.of(part(r == Role.ENTERPRISE && !c.principal(),
+            case CONFIRM_DEPARTMENT -> List.of(part(enterpriseSafetyStaff(r, c.position()),
                     "安全管理部门确认须由企业安全管理人员账号完成"));
-            case CONFIRM_PRINCIPAL, RETURN_FOR_CORRECTION -> List.of(part(r == Role.ENTERPRISE && c.principal(),
+            case CONFIRM_PRINCIPAL, RETURN_FOR_CORRECTION -> List.of(part(enterprisePrincipal(r, c.position()),
                     "须由企业主要负责人账号确认"));
             // a report not yet confirmed is withdrawn by whoever made it (issue 8)
             case WITHDRAW -> List.of(new Part(reportedBy(c.userId()), "HAZARD_ACTION_FORBIDDEN", "只有报告人本人可以撤回"));
+            // the enterprise rectifies its own hazard (令第16号 第十五条 治理方案, 第十八条 评估 [P])
             case ACKNOWLEDGE, FILE_PLAN, REPORT_PROGRESS, REQUEST_EXTENSION, COMPLETE, CLOSE, EVALUATE, REQUEST_SIGN_OFF ->
                     List.of(part(r == Role.ENTERPRISE, "只有企业账号可以执行此操作"));
             // 审核把关销号 (plan item 24): the category-1 department leading the hazard's field, at the hazard's level
@@ -106,13 +108,16 @@ public record HazardPolicy(int maxExtensions, int acknowledgeDays, int confirmDe
             case CONFIRM_DELISTING, REFUSE_DELISTING, DELIST -> List.of(
                     part(c.office(), "摘牌须由挂牌的安委办确认"),
                     new Part(officeLevel(r), "HAZARD_LISTING_LEVEL_REQUIRED", "须由挂牌的同级安委办摘牌"));
-            // extension of a listed hazard: only the listing level (its office or its lead department)
+            // extension of a listed hazard: only the listing level (issue 8); its office or lead department (本平台推定)
             case APPROVE_EXTENSION, REFUSE_EXTENSION -> List.of(new Part(or(
                     c.office() ? officeLevel(r) : FALSE,
                     c.supervisoryDepartment() ? and(primaryFieldIn(c.signOffFields()), departmentLevel(level)) : FALSE),
                     "HAZARD_LISTING_LEVEL_REQUIRED", "延期须由隐患挂牌级别的安委办或牵头监管部门审批（未挂牌的由县级）"));
+            // 挂牌督办 (方案第24项、第32项)
             case LIST -> List.of(part(c.office(), "挂牌督办须由市或县（市、区）安委办操作"));
+            // 提级督办、督办提醒 (issue 10 item 14)
             case RAISE_LISTING, REMIND -> List.of(part(r == Role.CITY_OFFICE, "提级督办和督办提醒由市安委办操作"));
+            // spot checks of closed general hazards (本平台推定)
             case REOPEN -> List.of(new Part(or(c.office() || r == Role.TOWNSHIP ? TRUE : FALSE,
                     c.supervisoryDepartment() ? anyFieldIn(c.supervisedFields()) : FALSE),
                     "HAZARD_ACTION_FORBIDDEN", "须由监管部门、安委办或乡镇（街道）抽查"));
@@ -126,10 +131,39 @@ public record HazardPolicy(int maxExtensions, int acknowledgeDays, int confirmDe
             case CLOSE_ACCOUNTABILITY -> List.of(new Part(or(r == Role.COUNTY_OFFICE ? TRUE : FALSE,
                     c.supervisoryDepartment() ? anyFieldIn(c.supervisedFields()) : FALSE),
                     "HAZARD_ACTION_FORBIDDEN", "责任倒查由县级安委办或监管该领域的部门办结"));
+            // evidence from whoever works on the hazard; an expert only within assigned enterprises, by scope (本平台推定)
             case ATTACH -> List.of(part(r == Role.ENTERPRISE || r == Role.TOWNSHIP || r == Role.EXPERT || c.level().isPresent(),
                     "当前账号不能上传附件"));
             default -> List.of(part(false, "当前账号不能执行此操作"));
         };
+    }
+
+    /**
+     * The levels an office lists at (方案第24项、第32项; docs/hazard-rules.md): a county office at the county's, the city
+     * office at the city's or, on the province's behalf, the province's; the first is the default. Empty for others.
+     */
+    public static List<ListingLevel> listingLevels(Role role) {
+        return switch (role) {
+            case CITY_OFFICE -> List.of(ListingLevel.CITY, ListingLevel.PROVINCE);
+            case COUNTY_OFFICE -> List.of(ListingLevel.COUNTY);
+            default -> List.of();
+        };
+    }
+
+    // ---- an enterprise's two people: its safety staff take the first step, its principal the second ----
+
+    /**
+     * The first of an enterprise's two people: confirms a hazard first (两级确认, 晋市安委发〔2024〕6号 item 6) and prepares
+     * the quarterly/annual hazard report (令第16号 Art. 14 [P]: the principal signs it). Not the principal, so one person
+     * cannot take both steps.
+     */
+    public static boolean enterpriseSafetyStaff(Role role, CurrentUser.EnterprisePosition position) {
+        return role == Role.ENTERPRISE && position != CurrentUser.EnterprisePosition.PRINCIPAL;
+    }
+
+    /** The second: the enterprise's principal (主要负责人) confirms a hazard as reported and signs the hazard report. */
+    public static boolean enterprisePrincipal(Role role, CurrentUser.EnterprisePosition position) {
+        return role == Role.ENTERPRISE && position == CurrentUser.EnterprisePosition.PRINCIPAL;
     }
 
     private static Part part(boolean allowed, String message) {

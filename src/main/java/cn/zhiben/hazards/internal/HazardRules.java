@@ -18,10 +18,11 @@ public final class HazardRules {
     private HazardRules() {
     }
 
-    /** Registering a hazard found from outside the enterprise. */
-    public static void requireRegistrar(CurrentUser user, Channel channel) {
-        if (!mayRegister(user.role(), channel)) {
-            throw ProblemException.forbidden("HAZARD_ACTION_FORBIDDEN", "当前账号不能以「" + channel.label() + "」渠道登记隐患");
+    /** Putting a hazard on record through this channel: 403 unless {@link #reportChannels} offers it to the user. */
+    public static void requireReporter(CurrentUser user, Channel channel) {
+        if (!reportChannels(user).contains(channel)) {
+            throw ProblemException.forbidden("HAZARD_ACTION_FORBIDDEN", channel == Channel.SELF_INSPECTION
+                    ? "只有企业账号可以自查上报" : "当前账号不能以「" + channel.label() + "」渠道登记隐患");
         }
     }
 
@@ -39,7 +40,7 @@ public final class HazardRules {
 
     /**
      * The channels through which this user may put a hazard on record: an enterprise only by its own inspection,
-     * others by the external channels {@link #requireRegistrar} lets them use. Empty: the user cannot report at all.
+     * others by the external channels they may register through. Empty: the user cannot report at all.
      */
     public static List<Channel> reportChannels(CurrentUser user) {
         if (user.role() == Role.ENTERPRISE) {

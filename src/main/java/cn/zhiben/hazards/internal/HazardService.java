@@ -14,7 +14,6 @@ import cn.zhiben.platform.PlatformConfiguration;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.DataScope;
 import cn.zhiben.platform.security.RegionCodes;
-import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
 import cn.zhiben.standards.Checklist;
 import cn.zhiben.standards.StandardClause;
@@ -253,13 +252,7 @@ public class HazardService {
     public UUID report(NewHazard cmd, HazardRepository.Source source, List<MultipartFile> evidence) {
         CurrentUser user = CurrentUser.require();
         Caller caller = callers.of(user);
-        if (cmd.channel() == Channel.SELF_INSPECTION) {
-            if (user.role() != Role.ENTERPRISE) {
-                throw ProblemException.forbidden("HAZARD_ACTION_FORBIDDEN", "只有企业账号可以自查上报");
-            }
-        } else {
-            HazardRules.requireRegistrar(user, cmd.channel());
-        }
+        HazardRules.requireReporter(user, cmd.channel());
         EnterpriseRef enterprise = enterprises.find(cmd.enterpriseId())
                 .filter(e -> inScope(user.scope(), e, cmd))
                 .orElseThrow(HazardService::enterpriseNotFound);
@@ -448,7 +441,7 @@ public class HazardService {
     public void list(UUID id, int version, ListingInput listing) {
         act(id, version, HazardAction.LIST, (h, c, now) -> {
             ListingLevel level = listing.level() != null ? listing.level()
-                    : c.role() == Role.CITY_OFFICE ? ListingLevel.CITY : ListingLevel.COUNTY;
+                    : HazardPolicy.listingLevels(c.role()).stream().findFirst().orElse(ListingLevel.COUNTY);
             checkListing(h, level, listing);
             h.list(c, now, level, listing.documentNumber(), listing.supervisingUnitId(), listing.deadline(), listing.selfEvaluation());
         });

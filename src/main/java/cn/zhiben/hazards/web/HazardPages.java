@@ -7,7 +7,7 @@ import cn.zhiben.hazards.internal.Caller;
 import cn.zhiben.hazards.internal.Callers;
 import cn.zhiben.hazards.internal.ListingUnits;
 import cn.zhiben.hazards.internal.HazardOffers;
-import cn.zhiben.platform.security.Role;
+import cn.zhiben.hazards.internal.HazardPolicy;
 import cn.zhiben.hazards.internal.HazardAction;
 import cn.zhiben.hazards.internal.HazardActions;
 import cn.zhiben.hazards.internal.HazardNames;
@@ -119,8 +119,7 @@ class HazardPages {
         model.addAttribute("pendingExtension", d.extensions().stream().filter(e -> e.decision() == null).findFirst().orElse(null));
         model.addAttribute("mergeCandidates", candidates);
         // the levels this office lists at, and the departments of that level (issue 10 item 4)
-        List<ListingLevel> listLevels = user.role() == Role.CITY_OFFICE ? List.of(ListingLevel.CITY, ListingLevel.PROVINCE)
-                : user.role() == Role.COUNTY_OFFICE ? List.of(ListingLevel.COUNTY) : List.of();
+        List<ListingLevel> listLevels = HazardPolicy.listingLevels(user.role());
         List<ListingLevel> raiseLevels = h.listingLevel() == null ? List.of() : java.util.Arrays.stream(ListingLevel.values())
                 .filter(l -> l != ListingLevel.COUNTY && l.above(h.listingLevel()))
                 .sorted(java.util.Comparator.comparingInt(ListingLevel::rank)).toList();

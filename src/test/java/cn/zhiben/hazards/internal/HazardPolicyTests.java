@@ -160,4 +160,28 @@ class HazardPolicyTests {
         assertThat(POLICY.may(HazardAction.SIGN_OFF, fire, countyFire)).isTrue();
         assertThat(POLICY.may(HazardAction.SIGN_OFF, fire, caller("COUNTY-1-LEAD"))).isFalse();
     }
+
+    /** The levels an office lists at, which the listing form offers and the verb accepts (方案第24项、第32项). */
+    @ParameterizedTest(name = "{0} lists at {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            CITY_OFFICE   | CITY,PROVINCE | 市安委办挂市级督办，或代省安委办登记省级挂牌
+            COUNTY_OFFICE | COUNTY        | 县级安委办挂县级督办
+            MEMBER_UNIT   | ''            | 部门不挂牌
+            TOWNSHIP      | ''            | 乡镇不挂牌
+            """)
+    void officesListAtTheirLevel(Role role, String levels, String because) {
+        assertThat(HazardPolicy.listingLevels(role)).as(because).containsExactlyElementsOf(levels.isEmpty() ? java.util.List.of()
+                : java.util.Arrays.stream(levels.split(",")).map(ListingLevel::valueOf).toList());
+    }
+
+    /** The same two people of an enterprise confirm a hazard (两级确认) and prepare/sign its hazard report (令第16号 Art. 14). */
+    @Test
+    void theEnterprisesSafetyStaffTakeTheFirstStepAndItsPrincipalTheSecond() {
+        assertThat(HazardPolicy.enterpriseSafetyStaff(Role.ENTERPRISE, CurrentUser.EnterprisePosition.SAFETY_MANAGER)).isTrue();
+        assertThat(HazardPolicy.enterpriseSafetyStaff(Role.ENTERPRISE, CurrentUser.EnterprisePosition.PRINCIPAL)).isFalse();
+        assertThat(HazardPolicy.enterprisePrincipal(Role.ENTERPRISE, CurrentUser.EnterprisePosition.PRINCIPAL)).isTrue();
+        assertThat(HazardPolicy.enterprisePrincipal(Role.ENTERPRISE, CurrentUser.EnterprisePosition.SAFETY_MANAGER)).isFalse();
+        assertThat(HazardPolicy.enterprisePrincipal(Role.TOWNSHIP, CurrentUser.EnterprisePosition.PRINCIPAL)).isFalse();
+        assertThat(HazardPolicy.enterpriseSafetyStaff(Role.TOWNSHIP, null)).isFalse();
+    }
 }

@@ -29,10 +29,13 @@ class HazardRulesTests {
         for (Channel c : Channel.values()) {
             if (c == Channel.SELF_INSPECTION) {
                 assertThat(offered.contains(c)).isEqualTo(role == Role.ENTERPRISE);
+                if (role != Role.ENTERPRISE) {
+                    assertThatThrownBy(() -> HazardRules.requireReporter(u, c)).hasMessageContaining("只有企业账号可以自查上报");
+                }
             } else if (offered.contains(c)) {
-                assertThatCode(() -> HazardRules.requireRegistrar(u, c)).doesNotThrowAnyException();
+                assertThatCode(() -> HazardRules.requireReporter(u, c)).doesNotThrowAnyException();
             } else {
-                assertThatThrownBy(() -> HazardRules.requireRegistrar(u, c)).hasMessageContaining(c.label());
+                assertThatThrownBy(() -> HazardRules.requireReporter(u, c)).hasMessageContaining(c.label());
             }
         }
     }

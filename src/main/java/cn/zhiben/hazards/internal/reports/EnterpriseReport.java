@@ -1,8 +1,8 @@
 package cn.zhiben.hazards.internal.reports;
 
 import cn.zhiben.hazards.HazardsProperties;
+import cn.zhiben.hazards.internal.HazardPolicy;
 import cn.zhiben.platform.security.CurrentUser;
-import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -59,14 +59,16 @@ public class EnterpriseReport {
     /**
      * Whether the user holds the right to take the verb on this enterprise's reports at all: preparing is the safety
      * department's (not the principal's: one person doing both steps would defeat the two-step check), signing and
-     * returning are the principal's, each of its own enterprise only.
+     * returning are the principal's, each of its own enterprise only. The two people are the hazard policy's, the same
+     * as for 两级确认.
      */
     public static boolean authorised(ReportAction action, CurrentUser user, UUID enterpriseId) {
-        if (user.role() != Role.ENTERPRISE || !enterpriseId.equals(user.enterpriseId())) {
+        if (!enterpriseId.equals(user.enterpriseId())) {
             return false;
         }
-        boolean principal = user.enterprisePosition() == CurrentUser.EnterprisePosition.PRINCIPAL;
-        return action == ReportAction.PREPARE ? !principal : principal;
+        return action == ReportAction.PREPARE
+                ? HazardPolicy.enterpriseSafetyStaff(user.role(), user.enterprisePosition())
+                : HazardPolicy.enterprisePrincipal(user.role(), user.enterprisePosition());
     }
 
     /** Whether the report (null: none made yet) of a period is in a state that allows the verb today. */

@@ -51,10 +51,10 @@ public class ReportFiguresQuery {
                                        and t.to_status = 'SIGNED_OFF' and t.from_status is distinct from 'SIGNED_OFF'
                                        and t.at >= :start and t.at < :end) as signed_off
                         from hz_hazard h
-                        where h.enterprise_id = :e and h.found_on <= :to and h.status not in %s
+                        where h.enterprise_id = :e and h.found_on <= :to and %s
                         order by h.found_on, h.number""".formatted(
                         // merged into another, or withdrawn by its reporter: not a hazard of the enterprise's record
-                        HazardStatus.sqlList(java.util.EnumSet.of(HazardStatus.MERGED, HazardStatus.WITHDRAWN))))
+                        HazardStatus.countedSql("h.status")))
                 .param("e", enterpriseId).param("to", period.to()).param("start", start).param("end", end)
                 .query((rs, n) -> new Line(rs.getObject("id", UUID.class), rs.getString("number"),
                         Grade.valueOf(rs.getString("grade")), Channel.valueOf(rs.getString("channel")),
