@@ -124,9 +124,7 @@ class InspectionPageController {
             if (e.status() == HttpStatus.NOT_FOUND && !"ENTERPRISE_NOT_FOUND".equals(e.code())) {
                 throw e;
             }
-            response.setStatus(e.status().value());
-            Form.refused(model, "new", e, params);
-            return form(model, params);
+            return Form.refused(response, model, "new", e, params, () -> form(model, params));
         }
     }
 
@@ -181,13 +179,9 @@ class InspectionPageController {
             if (e.status() == HttpStatus.NOT_FOUND && e.code().equals("INSPECTION_NOT_FOUND")) {
                 throw e;
             }
-            response.setStatus(e.status().value());
-            Form.refused(model, verb, e, params);
-            return detail(model, id);
+            return Form.refused(response, model, verb, e, params, () -> detail(model, id));
         } catch (OptimisticLockingFailureException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            Form.refused(model, verb, ProblemException.conflict("CONCURRENT_MODIFICATION", "检查记录已被他人修改，请刷新后重试"), params);
-            return detail(model, id);
+            return Form.changed(response, model, verb, "检查记录", params, () -> detail(model, id));
         }
     }
 

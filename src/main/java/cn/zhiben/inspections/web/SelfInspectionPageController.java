@@ -125,9 +125,7 @@ class SelfInspectionPageController {
             redirect.addFlashAttribute("saved", "自查记录已保存；发现的重大事故隐患请通过“登记隐患”上报");
             return "redirect:/inspections/self/" + id;
         } catch (ProblemException e) {
-            response.setStatus(e.status().value());
-            Form.refused(model, "self", e, params);
-            return form(model, params);
+            return Form.refused(response, model, "self", e, params, () -> form(model, params));
         }
     }
 
