@@ -127,6 +127,11 @@ class DrawIntegrationTests extends InspectionTestSupport {
         mvc.perform(auth(get("/api/v1/inspections/" + inspection), token("qiye-huagong"))).andExpect(status().isNotFound());
         mvc.perform(auth(get("/api/v1/inspections/" + inspection), token("zezhou"))).andExpect(status().isNotFound());
         mvc.perform(auth(get("/api/v1/inspection-plans/" + plan), token("zezhou"))).andExpect(status().isNotFound());
+        // the city office sees the plan but not its draw: neither in the plan nor in the plan's list of draws
+        String city = token("city");
+        assertThat(getJson(city, "/api/v1/inspection-plans/" + plan).get("draws").size()).isZero();
+        assertThat(getJson(city, "/api/v1/draws?planId=" + plan).size()).isZero();
+        assertThat(getJson(t, "/api/v1/inspection-plans/" + plan).get("draws").size()).isEqualTo(1);
         // the team starts the visit: now it is public and visible
         JsonNode x = getJson(t, "/api/v1/inspections/" + inspection);
         String lead = jdbc.sql("select username from idn_user where id = :u").param("u", UUID.fromString(x.at("/officers/0/userId").asString()))
@@ -134,6 +139,8 @@ class DrawIntegrationTests extends InspectionTestSupport {
         ok(postJson(token(lead), "/api/v1/inspections/" + inspection + "/start", map("version", x.get("version").asInt())));
         mvc.perform(get("/api/v1/public/draws/" + draw)).andExpect(status().isOk());
         mvc.perform(auth(get("/api/v1/inspections/" + inspection), token("qiye-huagong"))).andExpect(status().isOk());
+        assertThat(getJson(city, "/api/v1/inspection-plans/" + plan).get("draws").size()).isEqualTo(1);
+        assertThat(getJson(city, "/api/v1/draws?planId=" + plan).get(0).get("id").asString()).isEqualTo(draw.toString());
     }
 
     @Test

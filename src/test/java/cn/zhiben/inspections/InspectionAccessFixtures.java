@@ -212,6 +212,15 @@ final class InspectionAccessFixtures {
         return Optional.empty();
     }
 
+    /** The first candidate of {@code table} held by the caller's unit (unit + county); empty for a caller without a unit. */
+    private static Optional<Map<String, String>> ownOf(JdbcClient jdbc, CurrentUser caller, List<Map<String, String>> candidates,
+                                                       String table) {
+        return UnitRef.of(caller).flatMap(u -> candidates.stream().filter(c -> jdbc.sql("select exists (select 1 from " + table
+                        + " where id = :id and unit_id = :u and coalesce(unit_region_code, '') = :c)")
+                .param("id", UUID.fromString(c.get("id"))).param("u", u.unitId()).param("c", u.county())
+                .query(Boolean.class).single()).findFirst());
+    }
+
     abstract static class Base implements AccessFixture {
         final JdbcClient jdbc;
         final MockMvc mvc;
@@ -354,20 +363,9 @@ final class InspectionAccessFixtures {
                     return Optional.of(x);
                 }
             }
-            Optional<UnitRef> unit = UnitRef.of(caller);
-            if (unit.isPresent()) {
-                for (Map<String, String> x : w.inspections) {
-                    boolean own = jdbc.sql("select exists (select 1 from insp_inspection where id = :i and unit_id = :u"
-                                    + " and coalesce(unit_region_code, '') = :c)")
-                            .param("i", UUID.fromString(x.get("id"))).param("u", unit.get().unitId()).param("c", unit.get().county())
-                            .query(Boolean.class).single();
-                    if (own) {
-                        return Optional.of(x);
-                    }
-                }
-                if (ownOnly()) {
-                    return Optional.empty();
-                }
+            Optional<Map<String, String>> own = ownOf(jdbc, caller, w.inspections, "insp_inspection");
+            if (own.isPresent() || ownOnly() && UnitRef.of(caller).isPresent()) {
+                return own;
             }
             var v = InspectionRepository.visibility(caller);
             return first(jdbc, w.inspections, "insp_inspection i", "i", v.where(), v.params(), true);
@@ -402,20 +400,9 @@ final class InspectionAccessFixtures {
 
         @Override
         public Optional<Map<String, String>> inside(CurrentUser caller) {
-            Optional<UnitRef> unit = UnitRef.of(caller);
-            if (unit.isPresent()) {
-                for (Map<String, String> d : world().decisions) {
-                    boolean own = jdbc.sql("select exists (select 1 from insp_decision where id = :d and unit_id = :u"
-                                    + " and coalesce(unit_region_code, '') = :c)")
-                            .param("d", UUID.fromString(d.get("id"))).param("u", unit.get().unitId()).param("c", unit.get().county())
-                            .query(Boolean.class).single();
-                    if (own) {
-                        return Optional.of(d);
-                    }
-                }
-                if (ownOnly()) {
-                    return Optional.empty();
-                }
+            Optional<Map<String, String>> own = ownOf(jdbc, caller, world().decisions, "insp_decision");
+            if (own.isPresent() || ownOnly() && UnitRef.of(caller).isPresent()) {
+                return own;
             }
             var v = DecisionRepository.visibility(caller);
             return first(jdbc, world().decisions, "insp_decision d", "d", v.where(), v.params(), true);

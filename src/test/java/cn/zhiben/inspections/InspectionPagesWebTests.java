@@ -52,6 +52,9 @@ class InspectionPagesWebTests extends InspectionTestSupport {
         mvc.perform(get("/inspections/plans/" + plan).session(unit)).andExpect(status().isOk()).andExpect(content().string(containsString("下达执行")));
         mvc.perform(post("/inspections/plans/" + plan + "/activate").session(unit).with(csrf()).param("version", "0"))
                 .andExpect(status().is3xxRedirection());
+        // a form sent from a page loaded before that change: 409, the page again with the message beside the form
+        mvc.perform(post("/inspections/plans/" + plan + "/close").session(unit).with(csrf()).param("version", "0"))
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("计划已被他人修改，请刷新后重试")));
         String drawUrl = mvc.perform(post("/inspections/plans/" + plan + "/draw").session(unit).with(csrf()).param("witness", "监督员"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         UUID draw = UUID.fromString(drawUrl.substring(drawUrl.lastIndexOf('/') + 1));

@@ -6,8 +6,10 @@ import cn.zhiben.inspections.internal.UnitRef;
 import cn.zhiben.standards.StandardsLibrary;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import cn.zhiben.support.SampleFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,6 +27,9 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -85,6 +90,30 @@ class InspectionRecordIntegrationTests extends InspectionTestSupport {
         assertThat(events.stream(cn.zhiben.inspections.InspectionEvents.FindingMade.class)
                 .filter(e -> e.findingId().equals(findingId))).singleElement()
                 .satisfies(e -> assertThat(e.major()).isTrue());
+    }
+
+    @Test
+    void aPhotoIsServedAsStoredOnlyUnderItsOwnInspectionAndOnlyToWhoSeesThatInspection() throws Exception {
+        UUID mine = enterprise("泽州示范巴公煤业");
+        UUID id = arrangeAndStart("zezhou-yingji", mine, "zezhou-zf1", "zezhou-zf2");
+        UUID other = arrangeAndStart("zezhou-yingji", mine, "zezhou-zf3", "zezhou-zf4");
+        byte[] png = SampleFiles.png();
+        String photo = json(mvc.perform(multipart("/api/v1/inspections/" + id + "/photos")
+                        .file(new MockMultipartFile("file", "现场.png", "application/octet-stream", png))
+                        .header("Authorization", "Bearer " + token("zezhou-zf1")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        // the type recognised from the bytes, not the one the upload claimed; the bytes as uploaded
+        byte[] served = mvc.perform(auth(get("/api/v1/inspections/" + id + "/photos/" + photo), token("zezhou-yingji")))
+                .andExpect(status().isOk()).andExpect(content().contentType("image/png"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(served).isEqualTo(png);
+        // under another inspection the caller sees: no such photo there
+        mvc.perform(auth(get("/api/v1/inspections/" + other + "/photos/" + photo), token("zezhou-yingji")))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("PHOTO_NOT_FOUND"));
+        // another county's office does not see the inspection, so not its photo either
+        mvc.perform(auth(get("/api/v1/inspections/" + id + "/photos/" + photo), token("gaoping")))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("INSPECTION_NOT_FOUND"));
     }
 
     @Test

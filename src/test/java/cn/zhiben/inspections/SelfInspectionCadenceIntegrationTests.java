@@ -50,6 +50,10 @@ class SelfInspectionCadenceIntegrationTests extends InspectionTestSupport {
         assertThat(mine.at("/counts/ENTERPRISE/0").asLong()).isEqualTo(2); // required
         assertThat(mine.at("/counts/ENTERPRISE/1").asLong()).isEqualTo(1); // done
         assertThat(mine.at("/counts/ENTERPRISE/2").asLong()).isEqualTo(1); // missing
+        assertThat(overview.size()).isEqualTo(1); // the enterprise asked for, no other
+        // another county's office asking for the mine gets no row, as for any enterprise outside its scope
+        assertThat(getJson(token("gaoping"), "/api/v1/self-inspections/overview?from=2029-10-01&to=2029-11-30&enterpriseId="
+                + enterprise("泽州示范巴公煤业")).size()).isZero();
     }
 
     @Test

@@ -372,12 +372,9 @@ public class Decision {
         return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
-    List<Step> newSteps() {
-        return timeline.pending();
-    }
-
-    void clearSteps() {
-        timeline.clear();
+    /** The steps not yet written; the repository appends them after a successful insert or save. */
+    Timeline timeline() {
+        return timeline;
     }
 
     public UUID id() {

@@ -36,9 +36,11 @@ public class DecisionRepository {
                    d.served_on, d.paid_fen, d.paid_on, d.shutdown_lifted_on, d.demo, d.version
             from insp_decision d""";
     private final JdbcClient jdbc;
+    private final TransitionLog transitions;
 
     DecisionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.transitions = new TransitionLog(jdbc, "insp_decision_transition", "decision_id", action -> action);
     }
 
     public record Visibility(String where, Map<String, Object> params) {
@@ -117,7 +119,7 @@ public class DecisionRepository {
             jdbc.sql("insert into insp_decision_hazard (decision_id, hazard_id, finding_id) values (:d, :h, :f)")
                     .param("d", d.id).param("h", h).param("f", findingOfHazard.get(h)).update();
         }
-        appendSteps(d);
+        transitions.append(d.id, d.timeline());
     }
 
     public void save(Decision d, Instant now) {
@@ -132,28 +134,11 @@ public class DecisionRepository {
             throw new OptimisticLockingFailureException("decision " + d.id + " changed");
         }
         d.version++;
-        appendSteps(d);
-    }
-
-    private void appendSteps(Decision d) {
-        for (Step s : d.newSteps()) {
-            jdbc.sql("""
-                    insert into insp_decision_transition (decision_id, from_status, to_status, action, actor_id, actor_name, at, reason)
-                    values (:d, :f, :t, :a, :actor, :name, :at, :r)""")
-                    .param("d", d.id).param("f", s.from()).param("t", s.to()).param("a", s.action() + "|" + s.actionLabel())
-                    .param("actor", s.actorId()).param("name", s.actorName()).param("at", Timestamp.from(s.at()))
-                    .param("r", s.reason()).update();
-        }
-        d.clearSteps();
+        transitions.append(d.id, d.timeline());
     }
 
     public List<Step> steps(UUID decisionId) {
-        return jdbc.sql("select from_status, to_status, action, actor_id, actor_name, at, reason from insp_decision_transition where decision_id = :d order by id")
-                .param("d", decisionId).query((rs, n) -> {
-                    String[] a = rs.getString(3).split("\\|", 2);
-                    return new Step(rs.getString(1), rs.getString(2), a[0], a.length > 1 ? a[1] : a[0],
-                            rs.getObject(4, UUID.class), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7));
-                }).list();
+        return transitions.read(decisionId);
     }
 
     private static List<String> array(Array a) throws java.sql.SQLException {

@@ -336,25 +336,31 @@ public class DrawService {
               and i.status = 'PLANNED'))""";
 
     public Optional<Stored> visible(UUID id, CurrentUser user) {
+        return visibleWhere("d.id = :id", id, user).optional();
+    }
+
+    /** The draws of a plan the caller may see (a 四不两直 draw before its visits only by the plan's own units), oldest first. */
+    public List<Stored> visibleOfPlan(UUID planId, CurrentUser user) {
+        return visibleWhere("d.plan_id = :id", planId, user).list();
+    }
+
+    private JdbcClient.MappedQuerySpec<Stored> visibleWhere(String condition, UUID id, CurrentUser user) {
         PlanRepository.Visibility v = PlanRepository.visibility(user);
         UnitRef unit = UnitRef.of(user).orElse(null);
         // a 四不两直 draw before the visits: only the plan's own units
         String secret = unit == null ? PUBLISHED : "(" + PUBLISHED + " or (p.unit_id = :dUnit and coalesce(p.unit_region_code, '') = :dCounty)"
                 + " or exists (select 1 from insp_plan_unit pu where pu.plan_id = p.id and pu.unit_id = :dUnit"
                 + " and coalesce(pu.unit_region_code, '') = :dCounty))";
-        var q = jdbc.sql(SELECT + " where d.id = :id and " + v.where() + " and " + secret).param("id", id).params(v.params());
+        var q = jdbc.sql(SELECT + " where " + condition + " and " + v.where() + " and " + secret + " order by d.drawn_at")
+                .param("id", id).params(v.params());
         if (unit != null) {
             q = q.param("dUnit", unit.unitId()).param("dCounty", unit.county());
         }
-        return q.query(DrawService::map).optional();
+        return q.query(DrawService::map);
     }
 
     public Optional<Stored> published(UUID id) {
         return jdbc.sql(SELECT + " where d.id = :id and " + PUBLISHED).param("id", id).query(DrawService::map).optional();
-    }
-
-    public List<Stored> ofPlan(UUID planId) {
-        return jdbc.sql(SELECT + " where d.plan_id = :p order by d.drawn_at").param("p", planId).query(DrawService::map).list();
     }
 
     public record PublicRow(UUID id, String planName, PlanKind kind, String unitName, LocalDate periodFrom, LocalDate periodTo,

@@ -305,12 +305,9 @@ public class Inspection {
         return Timeline.allow("INSPECTION_ACTION_FORBIDDEN", ok, message);
     }
 
-    List<Step> newSteps() {
-        return timeline.pending();
-    }
-
-    void clearSteps() {
-        timeline.clear();
+    /** The steps not yet written; the repository appends them after a successful insert or save. */
+    Timeline timeline() {
+        return timeline;
     }
 
     // ---- read access ----

@@ -7,6 +7,7 @@ import cn.zhiben.inspections.InspectionEvents.Measure;
 import cn.zhiben.inspections.InspectionsProperties;
 import cn.zhiben.org.EnterpriseDirectory;
 import cn.zhiben.org.EnterpriseRef;
+import cn.zhiben.org.StandardizationGrade;
 import cn.zhiben.org.UnitCatalog;
 import cn.zhiben.platform.PlatformConfiguration;
 import cn.zhiben.platform.PlatformProperties;
@@ -184,12 +185,6 @@ class InspectionDemoData implements ApplicationRunner {
         int year = today.getYear();
         int quarter = today.get(IsoFields.QUARTER_OF_YEAR);
         Story story = new Story(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        EnterpriseRef mine = enterprise("mine.coal", "泽州示范巴公煤业");
-
-        // the coal mine's own checks: monthly, weekly and daily, with gaps; one covered the clause the joint team finds
-        StandardClause missed = clauses(mine.id(), today).get(12);
-        selfChecks(mine, today, missed, story);
-
         // 1. 泽州县应急管理局: the quarter's 双随机 plan, its draw, inspections, decisions (one 一案双罚)
         UUID plan = as("zezhou-yingji", () -> plans.create(new PlanService.NewPlan(year + " 年第 " + quarter + " 季度“双随机”执法检查计划",
                 PlanKind.RANDOM, quarterFrom, quarterTo, 2, 0, null,
@@ -240,11 +235,15 @@ class InspectionDemoData implements ApplicationRunner {
         story.inspections().add(as("yingji", () -> inspections.create(new InspectionService.NewInspection(null, chemical.id(),
                 PlanKind.UNANNOUNCED, List.of(officerOf("yingji-zf1"), officerOf("yingji-zf2")), today, today.plusDays(14)), true)));
 
-        // 3. 市应急管理局 with 市能源局: a joint coal-mine inspection with an expert, a partial stop ordered
+        // 3. 市应急管理局 with 市能源局: a joint inspection of one of 泽州县's producing 一级标准化 coal mines, drawn at random
+        // (on a demo database that is 泽州示范巴公煤业 alone: the target, not the draw, decides which mine the story shows),
+        // with an expert, a partial stop ordered
         UUID joint = as("yingji", () -> plans.create(new PlanService.NewPlan(year + " 年第 " + quarter + " 季度煤矿联合执法检查",
-                PlanKind.JOINT, quarterFrom, quarterTo, 2, 0, null, "市应急管理局牵头，市能源局参加，聚焦煤矿重大事故隐患。",
+                PlanKind.JOINT, quarterFrom, quarterTo, 2, 0, null,
+                "市应急管理局牵头，市能源局参加，抽查泽州县一级标准化煤矿，聚焦煤矿重大事故隐患。",
                 List.of(new PlanService.UnitInput(units.findByName("市能源局").orElseThrow().id(), null)),
-                List.of(new PlanService.TargetInput("140525", "mine.coal", null, null, Draw.Selection.RANDOM, 1))), true));
+                List.of(new PlanService.TargetInput("140525", "mine.coal", null, EnumSet.of(StandardizationGrade.GRADE_1),
+                        Draw.Selection.RANDOM, 1))), true));
         as("yingji", () -> {
             plans.activate(joint, 0);
             return null;
@@ -253,6 +252,10 @@ class InspectionDemoData implements ApplicationRunner {
         story.plans().add(joint);
         Inspection j = inspectionRepository.ofDraw(jointDraw).get(0);
         story.inspections().add(j.id());
+
+        // the drawn mine's own checks: monthly, weekly and daily, with gaps; one passed the clause the expert will find
+        StandardClause missed = clauses(j.enterpriseId(), today).get(12);
+        selfChecks(j.enterpriseId(), today, missed, story);
         UUID expert = jdbc.sql("select id from insp_expert where demo and name = '张建国'").query(UUID.class).single();
         UUID assignment = as("yingji", () -> inspections.assignExpert(j.id(), expert));
         start(j, "主斜井、综采工作面、地面变电所");
@@ -306,12 +309,15 @@ class InspectionDemoData implements ApplicationRunner {
         });
     }
 
+    /**
+     * The clauses as passed items; a drawn enterprise whose industry has no clauses of its own in the library gets one free
+     * item, since a record without any item cannot be completed.
+     */
     private void record(Inspection x, List<StandardClause> clauses) {
-        List<InspectionService.ItemInput> items = clauses.stream().map(c -> new InspectionService.ItemInput(c.id(), null,
-                InspectionService.ItemResult.PASSED, null)).toList();
-        if (!items.isEmpty()) {
-            as(lead(x), () -> inspections.recordItems(x.id(), items));
-        }
+        List<InspectionService.ItemInput> items = clauses.isEmpty()
+                ? List.of(new InspectionService.ItemInput(null, "安全生产管理台账和作业现场安全状况", InspectionService.ItemResult.PASSED, null))
+                : clauses.stream().map(c -> new InspectionService.ItemInput(c.id(), null, InspectionService.ItemResult.PASSED, null)).toList();
+        as(lead(x), () -> inspections.recordItems(x.id(), items));
     }
 
     /** Both officers and the enterprise's person sign on the screen, then the record is completed and numbered. */
@@ -336,8 +342,15 @@ class InspectionDemoData implements ApplicationRunner {
                 }));
     }
 
-    private void selfChecks(EnterpriseRef mine, LocalDate today, StandardClause covered, Story story) {
-        List<StandardClause> list = clauses(mine.id(), today);
+    /** Recorded through the mine's own account (none: the mine keeps no checks on this platform, nothing to record). */
+    private void selfChecks(UUID mine, LocalDate today, StandardClause covered, Story story) {
+        var account = accounts.enterpriseAccounts(mine).stream().findFirst().flatMap(accounts::find);
+        if (account.isEmpty()) {
+            return;
+        }
+        String user = account.get().username();
+        String principal = enterprises.profile(mine).map(EnterpriseDirectory.Profile::principalName).orElse("负责人");
+        List<StandardClause> list = clauses(mine, today);
         for (int m = 3; m >= 1; m--) {
             LocalDate day = today.minusMonths(m).withDayOfMonth(8);
             boolean withCovered = m == 1;
@@ -348,27 +361,28 @@ class InspectionDemoData implements ApplicationRunner {
             if (withCovered) {
                 items.add(new SelfInspections.ItemInput(covered.id(), null, InspectionService.ItemResult.PASSED, "经检查符合要求"));
             }
-            story.selfInspections().add(self(SelfInspections.Level.ENTERPRISE, day, "全矿", "矿长 严巴山", items));
+            story.selfInspections().add(self(user, SelfInspections.Level.ENTERPRISE, day, "全矿", "矿长 " + principal, items));
         }
         for (int w = 4; w >= 1; w--) {
             if (w == 2) {
                 continue; // a week without the workshop check: listed as missing
             }
             LocalDate day = today.minusWeeks(w);
-            story.selfInspections().add(self(SelfInspections.Level.WORKSHOP, day, "综采一队", "安全科科长 张工",
+            story.selfInspections().add(self(user, SelfInspections.Level.WORKSHOP, day, "综采一队", "安全科科长 张工",
                     List.of(new SelfInspections.ItemInput(list.get(3).id(), null, InspectionService.ItemResult.PASSED, null))));
         }
         for (int d = 10; d >= 1; d--) {
             if (d == 4 || d == 7) {
                 continue; // two days without the team check
             }
-            story.selfInspections().add(self(SelfInspections.Level.TEAM, today.minusDays(d), "综采一队早班", "班长 李师傅",
+            story.selfInspections().add(self(user, SelfInspections.Level.TEAM, today.minusDays(d), "综采一队早班", "班长 李师傅",
                     List.of(new SelfInspections.ItemInput(null, "班前安全确认（顶板、通风、设备）", InspectionService.ItemResult.PASSED, null))));
         }
     }
 
-    private UUID self(SelfInspections.Level level, LocalDate day, String scope, String ledBy, List<SelfInspections.ItemInput> items) {
-        return as("qiye", () -> selfInspections.record(new SelfInspections.NewSelfInspection(level,
+    private UUID self(String user, SelfInspections.Level level, LocalDate day, String scope, String ledBy,
+                      List<SelfInspections.ItemInput> items) {
+        return as(user, () -> selfInspections.record(new SelfInspections.NewSelfInspection(level,
                 SelfInspections.noonOf(day).minusSeconds(3 * 3600), scope, ledBy, null, "按要求开展隐患排查，未发现重大事故隐患。", items)));
     }
 

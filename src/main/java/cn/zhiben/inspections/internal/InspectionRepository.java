@@ -31,9 +31,11 @@ public class InspectionRepository {
             i.enterprise_signer_position, i.enterprise_refused, i.refusal_note, i.completed_at, i.acknowledged_at,
             i.acknowledged_by_name, i.cancel_reason, i.demo, i.version""";
     private final JdbcClient jdbc;
+    private final TransitionLog transitions;
 
     InspectionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.transitions = new TransitionLog(jdbc, "insp_inspection_transition", "inspection_id", action -> action);
     }
 
     public record Visibility(String where, Map<String, Object> params) {
@@ -112,7 +114,7 @@ public class InspectionRepository {
             jdbc.sql("insert into insp_inspection_unit (inspection_id, unit_id, unit_region_code) values (:i, :u, :r)")
                     .param("i", x.id).param("u", u.unitId()).param("r", u.regionCode()).update();
         }
-        appendSteps(x);
+        transitions.append(x.id, x.timeline());
     }
 
     public void save(Inspection x, Instant now) {
@@ -134,31 +136,11 @@ public class InspectionRepository {
             throw new OptimisticLockingFailureException("inspection " + x.id + " changed");
         }
         x.version++;
-        appendSteps(x);
-    }
-
-    private void appendSteps(Inspection x) {
-        for (Step s : x.newSteps()) {
-            jdbc.sql("""
-                    insert into insp_inspection_transition (inspection_id, from_status, to_status, action, actor_id,
-                        actor_name, at, reason)
-                    values (:i, :f, :t, :a, :actor, :name, :at, :r)""")
-                    .param("i", x.id).param("f", s.from()).param("t", s.to()).param("a", s.action() + "|" + s.actionLabel())
-                    .param("actor", s.actorId()).param("name", s.actorName()).param("at", Timestamp.from(s.at()))
-                    .param("r", s.reason()).update();
-        }
-        x.clearSteps();
+        transitions.append(x.id, x.timeline());
     }
 
     public List<Step> steps(UUID inspectionId) {
-        return jdbc.sql("""
-                select from_status, to_status, action, actor_id, actor_name, at, reason from insp_inspection_transition
-                where inspection_id = :i order by id""").param("i", inspectionId)
-                .query((rs, n) -> {
-                    String[] a = rs.getString(3).split("\\|", 2);
-                    return new Step(rs.getString(1), rs.getString(2), a[0], a.length > 1 ? a[1] : a[0],
-                            rs.getObject(4, UUID.class), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7));
-                }).list();
+        return transitions.read(inspectionId);
     }
 
     private static Timestamp ts(Instant i) {

@@ -432,6 +432,19 @@ public class InspectionService {
         return photoId;
     }
 
+    /** A stored photo: its checked content type and bytes. */
+    public record Photo(String contentType, byte[] bytes) {
+    }
+
+    /** A photo of an inspection the caller may see (the inspection as {@link #visible}, the photo one of its own). */
+    public Photo photo(UUID id, UUID photoId) {
+        Inspection x = visible(id, actors.current());
+        return jdbc.sql("select content_type, bytes from insp_photo where id = :p and inspection_id = :i")
+                .param("p", photoId).param("i", x.id())
+                .query((rs, n) -> new Photo(rs.getString(1), rs.getBytes(2)))
+                .optional().orElseThrow(() -> ProblemException.notFound("PHOTO_NOT_FOUND", "照片不存在"));
+    }
+
     /** An on-screen signature (PNG from the canvas) of an officer of the team or of the enterprise's person. */
     @Transactional
     public void sign(UUID id, SignatureInput in) {

@@ -301,7 +301,7 @@ public class InspectionViews {
                 t.industryCode() == null ? "全部（本单位监管的行业）" : names.industry(t.industryCode()), t.riskClass(),
                 t.grades() == null ? "不限" : t.grades().stream().map(g -> g.label()).sorted().collect(Collectors.joining("、")),
                 t.selection(), t.quota())).toList();
-        List<DrawRow> drawRows = draws.ofPlan(p.id()).stream().map(d -> new DrawRow(d.id(), d.status(), d.drawnAt(),
+        List<DrawRow> drawRows = draws.visibleOfPlan(p.id(), actor.user()).stream().map(d -> new DrawRow(d.id(), d.status(), d.drawnAt(),
                 d.drawnByName(), d.redrawOf(), d.redrawReason(), d.parsedResult().picks().size())).toList();
         return new PlanView(p, units.name(p.unit()), p.participants().stream().map(units::name).toList(), targets,
                 plans.steps(p.id()), drawRows, inspections(actor.user(), new Filter(null, null, p.id(), false), 500),

@@ -190,12 +190,9 @@ public class Plan {
         return ProblemException.forbidden("INSPECTION_ACTION_FORBIDDEN", "只有制定计划的单位可以办理");
     }
 
-    List<Step> newSteps() {
-        return timeline.pending();
-    }
-
-    void clearSteps() {
-        timeline.clear();
+    /** The steps not yet written; the repository appends them after a successful insert or save. */
+    Timeline timeline() {
+        return timeline;
     }
 
     public UUID id() {

@@ -2,7 +2,6 @@ package cn.zhiben.inspections.internal;
 
 import cn.zhiben.org.StandardizationGrade;
 import cn.zhiben.platform.security.CurrentUser;
-import cn.zhiben.platform.security.Role;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,9 +30,11 @@ public class PlanRepository {
                    p.officers_per_inspection, p.experts_per_inspection, p.max_per_officer, p.note, p.demo, p.version
             from insp_plan p""";
     private final JdbcClient jdbc;
+    private final TransitionLog transitions;
 
     PlanRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.transitions = new TransitionLog(jdbc, "insp_plan_transition", "plan_id", PlanRepository::label);
     }
 
     /** A SQL condition over insp_plan p and its parameters. */
@@ -132,7 +133,7 @@ public class PlanRepository {
                             : t.grades().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
                     .param("sel", t.selection().name()).param("quota", t.quota()).update();
         }
-        appendSteps(p);
+        transitions.append(p.id, p.timeline());
     }
 
     public void save(Plan p, Instant now) {
@@ -142,28 +143,14 @@ public class PlanRepository {
             throw new OptimisticLockingFailureException("plan " + p.id + " changed");
         }
         p.version++;
-        appendSteps(p);
-    }
-
-    private void appendSteps(Plan p) {
-        for (Step s : p.newSteps()) {
-            jdbc.sql("""
-                    insert into insp_plan_transition (plan_id, from_status, to_status, action, actor_id, actor_name, at, reason)
-                    values (:p, :f, :t, :a, :actor, :name, :at, :r)""")
-                    .param("p", p.id).param("f", s.from()).param("t", s.to()).param("a", s.action())
-                    .param("actor", s.actorId()).param("name", s.actorName()).param("at", Timestamp.from(s.at()))
-                    .param("r", s.reason()).update();
-        }
-        p.clearSteps();
+        transitions.append(p.id, p.timeline());
     }
 
     public List<Step> steps(UUID planId) {
-        return jdbc.sql("select from_status, to_status, action, actor_id, actor_name, at, reason from insp_plan_transition where plan_id = :p order by id")
-                .param("p", planId).query((rs, n) -> new Step(rs.getString(1), rs.getString(2), rs.getString(3),
-                        label(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                        rs.getString(7))).list();
+        return transitions.read(planId);
     }
 
+    /** Rows written before a plan's steps carried their label hold the action alone. */
     private static String label(String action) {
         if (action.equals("CREATE")) {
             return "制定计划";

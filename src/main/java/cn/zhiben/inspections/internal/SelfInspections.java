@@ -287,17 +287,23 @@ public class SelfInspections {
     /** As above; with an enterprise, only that one (when it is in the caller's scope). */
     public List<OverviewRow> overview(CurrentUser user, LocalDate from, LocalDate to, int limit, UUID enterpriseId) {
         requireRange(from, to);
-        var list = enterprises.profiles(user.scope(), null, null).stream()
+        // one enterprise: looked up by id (not the whole scope loaded and filtered)
+        List<EnterpriseDirectory.Profile> inScope = enterpriseId == null ? enterprises.profiles(user.scope(), null, null)
+                : enterprises.profile(enterpriseId)
+                        .filter(p -> user.scope().covers(p.id(), p.regionCode(), p.zoneCode(), p.industryCode())).stream().toList();
+        var list = inScope.stream()
                 .filter(p -> p.status() == EnterpriseStatus.OPERATING || p.status() == EnterpriseStatus.UNDER_CONSTRUCTION)
-                .filter(p -> enterpriseId == null || p.id().equals(enterpriseId))
                 .toList();
-        Map<UUID, Map<Level, Set<LocalDate>>> done = doneDates(list.stream().map(EnterpriseDirectory.Profile::id).toList(), from, to);
+        List<UUID> ids = list.stream().map(EnterpriseDirectory.Profile::id).toList();
+        Map<UUID, Map<Level, Set<LocalDate>>> done = doneDates(ids, from, to);
         Map<UUID, Cadence.Settings> settings = new HashMap<>();
-        jdbc.sql("select enterprise_id, group_checks, team_workdays_only, tracking_from from insp_self_settings")
-                .query(rs -> {
-                    settings.put(rs.getObject(1, UUID.class), new Cadence.Settings(rs.getBoolean(2), rs.getBoolean(3),
-                            rs.getObject(4, LocalDate.class)));
-                });
+        if (!ids.isEmpty()) {
+            jdbc.sql("select enterprise_id, group_checks, team_workdays_only, tracking_from from insp_self_settings where enterprise_id in (:e)")
+                    .param("e", ids).query(rs -> {
+                        settings.put(rs.getObject(1, UUID.class), new Cadence.Settings(rs.getBoolean(2), rs.getBoolean(3),
+                                rs.getObject(4, LocalDate.class)));
+                    });
+        }
         LocalDate today = today();
         List<OverviewRow> out = new ArrayList<>();
         for (var p : list) {

@@ -135,12 +135,10 @@ class DecisionPageController {
             if (e.status() == HttpStatus.NOT_FOUND && inspectionId != null && e.code().equals("INSPECTION_NOT_FOUND")) {
                 throw e;
             }
-            response.setStatus(e.status().value());
-            Form.refused(model, "decision", e, params);
             if (inspectionId == null) {
                 throw e;
             }
-            return form(model, inspectionId, params);
+            return Form.refused(response, model, "decision", e, params, () -> form(model, inspectionId, params));
         }
     }
 
@@ -214,13 +212,9 @@ class DecisionPageController {
             if (e.status() == HttpStatus.NOT_FOUND && e.code().equals("DECISION_NOT_FOUND")) {
                 throw e;
             }
-            response.setStatus(e.status().value());
-            Form.refused(model, verb, e, params);
-            return detail(id, model);
+            return Form.refused(response, model, verb, e, params, () -> detail(id, model));
         } catch (OptimisticLockingFailureException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            Form.refused(model, verb, ProblemException.conflict("CONCURRENT_MODIFICATION", "执法决定已被他人修改，请刷新后重试"), params);
-            return detail(id, model);
+            return Form.changed(response, model, verb, "执法决定", params, () -> detail(id, model));
         }
     }
 

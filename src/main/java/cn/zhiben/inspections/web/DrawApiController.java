@@ -52,8 +52,7 @@ class DrawApiController {
     List<InspectionViews.DrawView> list(@RequestParam UUID planId) {
         CurrentUser user = CurrentUser.require();
         plans.findVisible(planId, user).orElseThrow(PlanApiController::notFound);
-        return draws.ofPlan(planId).stream().map(d -> draws.visible(d.id(), user)).flatMap(java.util.Optional::stream)
-                .map(d -> views.draw(d, true)).toList();
+        return draws.visibleOfPlan(planId, user).stream().map(d -> views.draw(d, true)).toList();
     }
 
     @Operation(summary = "随机抽取：冻结候选名录、执法人员和专家名单，生成种子，运行算法 ZB-DRAW-1，为抽中的企业安排检查")

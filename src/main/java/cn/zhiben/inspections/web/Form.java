@@ -1,6 +1,7 @@
 package cn.zhiben.inspections.web;
 
 import cn.zhiben.platform.web.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads a submitted page form into the values the services take, collecting every unreadable field; the services do
@@ -118,6 +120,21 @@ final class Form {
                     "customResult", "检查结果"), text("customNote")));
         }
         return out;
+    }
+
+    /** Answers a refused form of a page: the refusal's status, its message beside form {@code name}, the page drawn again. */
+    static String refused(HttpServletResponse response, Model model, String name, ProblemException e,
+                          Map<String, String> posted, Supplier<String> page) {
+        response.setStatus(e.status().value());
+        refused(model, name, e, posted);
+        return page.get();
+    }
+
+    /** The record ({@code what}) changed since the page was loaded: 409, shown like a refusal. */
+    static String changed(HttpServletResponse response, Model model, String name, String what, Map<String, String> posted,
+                          Supplier<String> page) {
+        return refused(response, model, name, ProblemException.conflict("CONCURRENT_MODIFICATION", what + "已被他人修改，请刷新后重试"),
+                posted, page);
     }
 
     /** Puts the refusal of form {@code name} into the model for the page to show beside that form. */

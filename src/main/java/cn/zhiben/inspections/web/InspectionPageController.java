@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,18 +53,16 @@ class InspectionPageController {
     private final OfficerRegister officers;
     private final ExpertPool experts;
     private final Actors actors;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     InspectionPageController(InspectionService service, InspectionViews views, InspectionDocuments documents,
-                             OfficerRegister officers, ExpertPool experts, Actors actors, JdbcClient jdbc, Clock clock) {
+                             OfficerRegister officers, ExpertPool experts, Actors actors, Clock clock) {
         this.service = service;
         this.views = views;
         this.documents = documents;
         this.officers = officers;
         this.experts = experts;
         this.actors = actors;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -124,9 +121,7 @@ class InspectionPageController {
             if (e.status() == HttpStatus.NOT_FOUND && !"ENTERPRISE_NOT_FOUND".equals(e.code())) {
                 throw e;
             }
-            response.setStatus(e.status().value());
-            Form.refused(model, "new", e, params);
-            return form(model, params);
+            return Form.refused(response, model, "new", e, params, () -> form(model, params));
         }
     }
 
@@ -181,13 +176,9 @@ class InspectionPageController {
             if (e.status() == HttpStatus.NOT_FOUND && e.code().equals("INSPECTION_NOT_FOUND")) {
                 throw e;
             }
-            response.setStatus(e.status().value());
-            Form.refused(model, verb, e, params);
-            return detail(model, id);
+            return Form.refused(response, model, verb, e, params, () -> detail(model, id));
         } catch (OptimisticLockingFailureException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            Form.refused(model, verb, ProblemException.conflict("CONCURRENT_MODIFICATION", "检查记录已被他人修改，请刷新后重试"), params);
-            return detail(model, id);
+            return Form.changed(response, model, verb, "检查记录", params, () -> detail(model, id));
         }
     }
 
@@ -296,7 +287,7 @@ class InspectionPageController {
 
     @GetMapping("/{id:" + UUID_PATTERN + "}/photos/{photoId:" + UUID_PATTERN + "}")
     ResponseEntity<byte[]> photo(@PathVariable UUID id, @PathVariable UUID photoId) {
-        return InspectionApiController.photo(service, jdbc, actors, id, photoId);
+        return InspectionApiController.photo(service, id, photoId);
     }
 
     @GetMapping("/{id:" + UUID_PATTERN + "}/record.pdf")

@@ -217,8 +217,6 @@ class PeoplePageController {
                 || e.code().equals("OFFICER_NOT_FOUND"))) {
             throw e;
         }
-        response.setStatus(e.status().value());
-        Form.refused(model, form, e, params);
-        return page.get();
+        return Form.refused(response, model, form, e, params, page);
     }
 }

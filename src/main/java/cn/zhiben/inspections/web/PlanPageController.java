@@ -177,9 +177,7 @@ class PlanPageController {
             redirect.addFlashAttribute("saved", "检查计划已制定（草稿），下达执行后可随机抽取");
             return "redirect:/inspections/plans/" + id;
         } catch (ProblemException e) {
-            response.setStatus(e.status().value());
-            Form.refused(model, "plan", e, params);
-            return form(model, params);
+            return Form.refused(response, model, "plan", e, params, () -> form(model, params));
         }
     }
 
@@ -231,13 +229,9 @@ class PlanPageController {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
             }
-            response.setStatus(e.status().value());
-            Form.refused(model, verb, e, params);
-            return detail(id, model);
+            return Form.refused(response, model, verb, e, params, () -> detail(id, model));
         } catch (OptimisticLockingFailureException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            Form.refused(model, verb, ProblemException.conflict("CONCURRENT_MODIFICATION", "计划已被他人修改，请刷新后重试"), params);
-            return detail(id, model);
+            return Form.changed(response, model, verb, "计划", params, () -> detail(id, model));
         }
     }
 
@@ -278,9 +272,7 @@ class PlanPageController {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
             }
-            response.setStatus(e.status().value());
-            Form.refused(model, "redraw", e, params);
-            return draw(id, model);
+            return Form.refused(response, model, "redraw", e, params, () -> draw(id, model));
         }
     }
 

@@ -32,6 +32,9 @@ import java.util.UUID;
 @PreAuthorize("hasAuthority('PERM_BUSINESS_READ')")
 class SelfInspectionPageController {
 
+    /** The overview ranks every producing enterprise in scope by missing checks and lists the first so many. */
+    static final int OVERVIEW_LIMIT = 300;
+
     private final SelfInspections service;
     private final StandardsLibrary standards;
     private final Clock clock;
@@ -62,7 +65,8 @@ class SelfInspectionPageController {
             model.addAttribute("settings", service.settings(user.enterpriseId()));
         } else {
             model.addAttribute("enterprise", false);
-            model.addAttribute("overview", service.overview(user, f, t, 300));
+            model.addAttribute("overview", service.overview(user, f, t, OVERVIEW_LIMIT));
+            model.addAttribute("overviewLimit", OVERVIEW_LIMIT);
         }
         return "inspections/self";
     }
@@ -121,9 +125,7 @@ class SelfInspectionPageController {
             redirect.addFlashAttribute("saved", "自查记录已保存；发现的重大事故隐患请通过“登记隐患”上报");
             return "redirect:/inspections/self/" + id;
         } catch (ProblemException e) {
-            response.setStatus(e.status().value());
-            Form.refused(model, "self", e, params);
-            return form(model, params);
+            return Form.refused(response, model, "self", e, params, () -> form(model, params));
         }
     }
 

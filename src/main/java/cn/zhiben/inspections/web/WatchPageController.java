@@ -73,9 +73,7 @@ class WatchPageController {
             redirect.addFlashAttribute("saved", "机关代字已保存");
             return "redirect:/inspections/settings";
         } catch (ProblemException e) {
-            response.setStatus(e.status().value());
-            Form.refused(model, "prefix", e, java.util.Map.of("prefix", prefix == null ? "" : prefix));
-            return settings(model);
+            return Form.refused(response, model, "prefix", e, java.util.Map.of("prefix", prefix == null ? "" : prefix), () -> settings(model));
         }
     }
 
