@@ -97,8 +97,7 @@ class BrokerSubscriber implements SmartLifecycle, MqttCallbackExtended {
             ack(message);
             return;
         }
-        Intake.Checked c = intake.check(device, message.getPayload());
-        Intake.count(rejections, Rejections.Channel.BROKER, deviceCode, c, message.getPayload());
+        Intake.Checked c = intake.accept(Rejections.Channel.BROKER, device, message.getPayload());
         pipeline.submit(c.valid(), stored -> {
             if (stored) {
                 ack(message);
