@@ -56,6 +56,18 @@ public class AlarmService {
         this.clock = clock;
     }
 
+    /** An alarm as the caller sees it: the alarm, its handling timeline and what {@link AlarmPolicy} lets the caller do now. */
+    public record Detail(AlarmQueries.AlarmView alarm, java.util.List<AlarmQueries.Step> timeline, java.util.List<AlarmAction> actions) {
+    }
+
+    /** The alarm inside the caller's scope (404 otherwise) — one answer for the page and the API. */
+    public Detail detail(UUID id) {
+        CurrentUser user = CurrentUser.require();
+        AlarmQueries.AlarmView v = queries.find(id, user.scope()).orElseThrow(AlarmService::notFound);
+        Alarm a = alarms.find(id, user.scope()).orElseThrow(AlarmService::notFound);
+        return new Detail(v, queries.timeline(id), AlarmPolicy.available(user, a));
+    }
+
     @Transactional
     public void respond(UUID id, int version, String note) {
         act(id, version, AlarmAction.RESPOND, (a, actor, now) -> a.respond(actor, now, note));

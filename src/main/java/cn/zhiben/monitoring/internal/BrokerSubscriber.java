@@ -14,12 +14,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Ingestion from an external broker (EMQX, Mosquitto; zhiben.monitoring.broker.url): a persistent session subscribed
  * with a shared subscription ($share/&lt;group&gt;/zhiben/v1/+/readings, so several instances of the platform share the
  * stream) and manual acknowledgements — the PUBACK to the broker is sent only after the readings are committed, so a
- * crash means the broker delivers again. The device is named by the topic; the broker authenticates devices (its ACL
+ * crash means the broker delivers again. A write that fails leaves its message unacknowledged and renews the
+ * connection: only a new connection makes the broker send an unacknowledged message again (MQTT 3.1.1 §4.4), as
+ * {@link MqttEndpoint} closes the device's connection in the same case. The device is named by the topic; the broker authenticates devices (its ACL
  * must let a device publish only to its own topic).
  */
 @Component
@@ -31,8 +34,10 @@ class BrokerSubscriber implements SmartLifecycle, MqttCallbackExtended {
     private final Intake intake;
     private final IngestPipeline pipeline;
     private final Rejections rejections;
-    private MqttClient client;
+    private volatile MqttClient client;
     private volatile boolean running;
+    /** One renewal at a time: a failed batch fails many messages at once. */
+    private final AtomicBoolean renewing = new AtomicBoolean();
 
     BrokerSubscriber(MonitoringProperties properties, PointRegistry registry, Intake intake, IngestPipeline pipeline,
                      Rejections rejections) {
@@ -97,17 +102,44 @@ class BrokerSubscriber implements SmartLifecycle, MqttCallbackExtended {
             ack(message);
             return;
         }
-        Intake.Checked c = intake.check(device, message.getPayload());
-        Intake.count(rejections, Rejections.Channel.BROKER, deviceCode, c, message.getPayload());
+        Intake.Checked c = intake.accept(Rejections.Channel.BROKER, device, message.getPayload());
         pipeline.submit(c.valid(), stored -> {
             if (stored) {
                 ack(message);
+            } else {
+                redeliver();
             }
-            // not stored: no PUBACK; the broker delivers it again after we reconnect
         });
     }
 
-    private void ack(MqttMessage m) {
+    /**
+     * Not stored: no PUBACK, and a new connection so that the broker (persistent session) sends the message again.
+     * Without it the message would wait, holding one of the broker's in-flight slots for this client, until a restart.
+     * Runs off the ingestion lane (disconnecting waits for the network).
+     */
+    void redeliver() {
+        if (!renewing.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                MqttClient c = client;
+                if (c != null && c.isConnected()) {
+                    log.warn("monitoring: readings from {} not stored; reconnecting so the broker delivers them again", config.url());
+                    c.disconnectForcibly(0, 5000);
+                    c.reconnect();
+                }
+            } catch (MqttException e) {
+                log.warn("monitoring: renewing the connection to {} failed: {}", config.url(), e.toString());
+            } finally {
+                renewing.set(false);
+            }
+        }, "monitoring-broker-renew");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    void ack(MqttMessage m) {
         try {
             client.messageArrivedComplete(m.getId(), m.getQos());
         } catch (MqttException e) {

@@ -25,11 +25,13 @@ public class Intake {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final PointRegistry registry;
     private final MonitoringProperties properties;
+    private final Rejections rejections;
     private final Clock clock;
 
-    Intake(PointRegistry registry, MonitoringProperties properties, Clock clock) {
+    Intake(PointRegistry registry, MonitoringProperties properties, Rejections rejections, Clock clock) {
         this.registry = registry;
         this.properties = properties;
+        this.rejections = rejections;
         this.clock = clock;
     }
 
@@ -44,7 +46,17 @@ public class Intake {
         }
     }
 
-    public Checked check(DeviceInfo device, byte[] payload) {
+    /**
+     * What every channel (MQTT, external broker, HTTP) does with an upload of an authenticated device: check it, and
+     * count and sample every refusal (the whole upload when malformed) with {@link Rejections}.
+     */
+    public Checked accept(Rejections.Channel channel, DeviceInfo device, byte[] payload) {
+        Checked c = check(device, payload);
+        count(channel, device.code(), c, payload);
+        return c;
+    }
+
+    Checked check(DeviceInfo device, byte[] payload) {
         JsonNode root;
         try {
             root = JSON.readTree(payload);
@@ -128,8 +140,7 @@ public class Intake {
         return null;
     }
 
-    /** Records every refusal of a checked upload (and a malformed one) with {@link Rejections}. */
-    public static void count(Rejections rejections, Rejections.Channel channel, String deviceCode, Checked c, byte[] payload) {
+    private void count(Rejections.Channel channel, String deviceCode, Checked c, byte[] payload) {
         if (c.malformed() == null && c.refused().isEmpty()) {
             return; // the usual case: no copy of the payload
         }

@@ -164,6 +164,8 @@ public class MqttEndpoint implements SmartLifecycle {
     /** One device connection; every method runs on the connection's event loop. */
     private final class Connection extends ChannelInboundHandlerAdapter {
         private DeviceInfo device;
+        /** The one topic this device may publish to (made once per connection, not per PUBLISH). */
+        private String topic;
         private final ArrayDeque<Pending> pending = new ArrayDeque<>();
         private boolean pausedByPending;
 
@@ -226,6 +228,7 @@ public class MqttEndpoint implements SmartLifecycle {
                 return;
             }
             device = d;
+            topic = "zhiben/v1/" + d.code() + "/readings";
             int keepAlive = m.variableHeader().keepAliveTimeSeconds();
             if (keepAlive > 0) {
                 ctx.pipeline().addFirst("idle", new IdleStateHandler(keepAlive * 3L / 2, 0, 0, TimeUnit.SECONDS));
@@ -250,15 +253,13 @@ public class MqttEndpoint implements SmartLifecycle {
                 }
             }
             byte[] payload = ByteBufUtil.getBytes(m.payload());
-            String expected = "zhiben/v1/" + device.code() + "/readings";
-            if (!expected.equals(m.variableHeader().topicName())) {
+            if (!topic.equals(m.variableHeader().topicName())) {
                 rejections.reject(Rejections.Channel.MQTT, RejectReason.FOREIGN_TOPIC, device.code(), null,
-                        "主题 " + m.variableHeader().topicName() + " 不是 " + expected, new String(payload, StandardCharsets.UTF_8));
+                        "主题 " + m.variableHeader().topicName() + " 不是 " + topic, new String(payload, StandardCharsets.UTF_8));
                 done(ctx, p);
                 return;
             }
-            Intake.Checked c = intake.check(device, payload);
-            Intake.count(rejections, Rejections.Channel.MQTT, device.code(), c, payload);
+            Intake.Checked c = intake.accept(Rejections.Channel.MQTT, device, payload);
             pipeline.submit(c.valid(), stored -> ctx.executor().execute(() -> {
                 if (stored) {
                     done(ctx, p);

@@ -1,5 +1,7 @@
 package cn.zhiben.monitoring.internal;
 
+import cn.zhiben.platform.security.CurrentUser;
+import cn.zhiben.platform.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +35,15 @@ public class RejectionQueries {
     public record Report(List<Count> counts, List<Sample> samples) {
     }
 
+    /**
+     * The last {@code days} (1–90) of counts and the newest samples. City-wide accounts only: the samples carry device
+     * codes and raw payloads of every enterprise.
+     */
     public Report report(int days, int samples) {
+        if (!CurrentUser.require().scope().wholeCity()) {
+            throw ProblemException.forbidden("REJECTIONS_CITY_ONLY", "被拒绝读数的明细仅全市范围的账号可以查看");
+        }
+        days = Math.max(1, Math.min(days, 90));
         rejections.flush();
         LocalDate from = LocalDate.now(clock.withZone(cn.zhiben.platform.PlatformConfiguration.ZONE)).minusDays(days - 1L);
         List<Count> counts = jdbc.sql("""

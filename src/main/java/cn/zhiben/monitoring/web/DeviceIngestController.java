@@ -74,8 +74,7 @@ class DeviceIngestController {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "INGEST_OVERLOADED", "平台接入繁忙，请 5 秒后重传"));
         }
-        Intake.Checked c = intake.check(device, body);
-        Intake.count(rejections, Rejections.Channel.HTTP, device.code(), c, body);
+        Intake.Checked c = intake.accept(Rejections.Channel.HTTP, device, body);
         if (c.malformed() != null) {
             throw ProblemException.badRequest("READINGS_MALFORMED", "读数格式错误：" + c.malformed());
         }

@@ -5,10 +5,8 @@ import cn.zhiben.hazards.Shutdown;
 import cn.zhiben.monitoring.AlarmLevel;
 import cn.zhiben.monitoring.AlarmStatus;
 import cn.zhiben.monitoring.Verdict;
-import cn.zhiben.monitoring.internal.AlarmAction;
 import cn.zhiben.monitoring.internal.AlarmPolicy;
 import cn.zhiben.monitoring.internal.AlarmQueries;
-import cn.zhiben.monitoring.internal.AlarmRepository;
 import cn.zhiben.monitoring.internal.AlarmService;
 import cn.zhiben.monitoring.internal.ElectricityMonitor;
 import cn.zhiben.monitoring.internal.PointKind;
@@ -61,7 +59,6 @@ class MonitoringApiController {
     private final PointService pointService;
     private final PointRegistry registry;
     private final AlarmQueries alarms;
-    private final AlarmRepository alarmRepository;
     private final AlarmService alarmService;
     private final RuleBook rules;
     private final RejectionQueries rejections;
@@ -69,13 +66,12 @@ class MonitoringApiController {
     private final Clock clock;
 
     MonitoringApiController(PointQueries points, PointService pointService, PointRegistry registry, AlarmQueries alarms,
-                            AlarmRepository alarmRepository, AlarmService alarmService, RuleBook rules,
+                            AlarmService alarmService, RuleBook rules,
                             RejectionQueries rejections, ElectricityMonitor electricity, Clock clock) {
         this.points = points;
         this.pointService = pointService;
         this.registry = registry;
         this.alarms = alarms;
-        this.alarmRepository = alarmRepository;
         this.alarmService = alarmService;
         this.rules = rules;
         this.rejections = rejections;
@@ -204,16 +200,10 @@ class MonitoringApiController {
         return new AlarmList(page.rows(), page.total());
     }
 
-    record AlarmDetail(AlarmQueries.AlarmView alarm, List<AlarmQueries.Step> timeline, List<AlarmAction> actions) {
-    }
-
     @Operation(summary = "报警详情、处置时间线和当前可执行的操作")
     @GetMapping("/alarms/{id}")
-    AlarmDetail alarm(@PathVariable UUID id) {
-        CurrentUser user = CurrentUser.require();
-        var v = alarms.find(id, user.scope()).orElseThrow(AlarmService::notFound);
-        var a = alarmRepository.find(id, user.scope()).orElseThrow(AlarmService::notFound);
-        return new AlarmDetail(v, alarms.timeline(id), AlarmPolicy.available(user, a));
+    AlarmService.Detail alarm(@PathVariable UUID id) {
+        return alarmService.detail(id);
     }
 
     record Step(@NotNull Integer version, String text) {
@@ -224,28 +214,28 @@ class MonitoringApiController {
 
     @Operation(summary = "响应（签收）报警")
     @PostMapping("/alarms/{id}/respond")
-    AlarmDetail respond(@PathVariable UUID id, @Valid @RequestBody Step in) {
+    AlarmService.Detail respond(@PathVariable UUID id, @Valid @RequestBody Step in) {
         alarmService.respond(id, in.version(), in.text());
         return alarm(id);
     }
 
     @Operation(summary = "填写研判意见")
     @PostMapping("/alarms/{id}/analyse")
-    AlarmDetail analyse(@PathVariable UUID id, @Valid @RequestBody Step in) {
+    AlarmService.Detail analyse(@PathVariable UUID id, @Valid @RequestBody Step in) {
         alarmService.analyse(id, in.version(), in.text());
         return alarm(id);
     }
 
     @Operation(summary = "现场核查：属实 TRUE / 部分属实 PARTLY_TRUE / 不属实 FALSE")
     @PostMapping("/alarms/{id}/verify")
-    AlarmDetail verify(@PathVariable UUID id, @Valid @RequestBody Verification in) {
+    AlarmService.Detail verify(@PathVariable UUID id, @Valid @RequestBody Verification in) {
         alarmService.verify(id, in.version(), in.verdict(), in.text());
         return alarm(id);
     }
 
     @Operation(summary = "反馈处置结果并关闭")
     @PostMapping("/alarms/{id}/close")
-    AlarmDetail close(@PathVariable UUID id, @Valid @RequestBody Step in) {
+    AlarmService.Detail close(@PathVariable UUID id, @Valid @RequestBody Step in) {
         alarmService.close(id, in.version(), in.text());
         return alarm(id);
     }
@@ -274,11 +264,7 @@ class MonitoringApiController {
     @Operation(summary = "被拒绝的读数：按日期、通道、原因计数，及最近的样本（仅全市范围账号）")
     @GetMapping("/rejections")
     RejectionQueries.Report rejections(@RequestParam(defaultValue = "7") int days) {
-        CurrentUser user = CurrentUser.require();
-        if (!user.scope().wholeCity()) {
-            throw ProblemException.forbidden("REJECTIONS_CITY_ONLY", "被拒绝读数的明细仅全市范围的账号可以查看");
-        }
-        return rejections.report(Math.max(1, Math.min(days, 90)), 100);
+        return rejections.report(days, 100);
     }
 
     @Operation(summary = "企业停产期间用电监测：空载基线、近期负荷、在执行的停产指令")

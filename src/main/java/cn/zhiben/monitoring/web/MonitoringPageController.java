@@ -8,7 +8,6 @@ import cn.zhiben.monitoring.Verdict;
 import cn.zhiben.monitoring.internal.AlarmAction;
 import cn.zhiben.monitoring.internal.AlarmPolicy;
 import cn.zhiben.monitoring.internal.AlarmQueries;
-import cn.zhiben.monitoring.internal.AlarmRepository;
 import cn.zhiben.monitoring.internal.AlarmService;
 import cn.zhiben.monitoring.internal.ElectricityMonitor;
 import cn.zhiben.monitoring.internal.LiveFeed;
@@ -63,7 +62,6 @@ class MonitoringPageController {
     private final PointService pointService;
     private final PointRegistry registry;
     private final AlarmQueries alarms;
-    private final AlarmRepository alarmRepository;
     private final AlarmService alarmService;
     private final ElectricityMonitor electricity;
     private final RuleBook rules;
@@ -72,13 +70,12 @@ class MonitoringPageController {
     private final Clock clock;
 
     MonitoringPageController(PointQueries points, PointService pointService, PointRegistry registry, AlarmQueries alarms,
-                             AlarmRepository alarmRepository, AlarmService alarmService, ElectricityMonitor electricity,
+                             AlarmService alarmService, ElectricityMonitor electricity,
                              RuleBook rules, LiveFeed live, RegionCatalog regions, Clock clock) {
         this.points = points;
         this.pointService = pointService;
         this.registry = registry;
         this.alarms = alarms;
-        this.alarmRepository = alarmRepository;
         this.alarmService = alarmService;
         this.electricity = electricity;
         this.rules = rules;
@@ -188,12 +185,10 @@ class MonitoringPageController {
 
     @GetMapping("/alarms/" + ID)
     String alarm(@PathVariable UUID id, Model model) {
-        CurrentUser user = CurrentUser.require();
-        AlarmQueries.AlarmView a = alarms.find(id, user.scope()).orElseThrow(AlarmService::notFound);
-        var agg = alarmRepository.find(id, user.scope()).orElseThrow(AlarmService::notFound);
-        List<AlarmAction> actions = AlarmPolicy.available(user, agg);
-        model.addAttribute("a", a);
-        model.addAttribute("timeline", alarms.timeline(id));
+        AlarmService.Detail d = alarmService.detail(id);
+        List<AlarmAction> actions = d.actions();
+        model.addAttribute("a", d.alarm());
+        model.addAttribute("timeline", d.timeline());
         model.addAttribute("actions", actions);
         model.addAttribute("verdicts", Verdict.values());
         model.addAttribute("shutdowns", Shutdown.values());
