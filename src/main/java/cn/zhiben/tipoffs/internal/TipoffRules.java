@@ -39,6 +39,14 @@ public final class TipoffRules {
         return mayRegister(u);
     }
 
+    /** The caller, if it may read tip-offs; else 403 (pages and API ask this before they touch a request). */
+    public static CurrentUser requireReader(CurrentUser u) {
+        if (!mayRead(u)) {
+            throw denied("当前账号不能查看举报");
+        }
+        return u;
+    }
+
     /** The tip-offs a user sees, as SQL over tip_tipoff aliased t. */
     public static Sql scope(CurrentUser u) {
         Map<String, Object> p = new LinkedHashMap<>();
