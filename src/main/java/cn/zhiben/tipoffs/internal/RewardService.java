@@ -6,7 +6,6 @@ import cn.zhiben.audit.AuditLog;
 import cn.zhiben.notifications.Notifier;
 import cn.zhiben.platform.PlatformConfiguration;
 import cn.zhiben.platform.security.CurrentUser;
-import cn.zhiben.platform.security.RegionCodes;
 import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
 import cn.zhiben.tipoffs.TipoffEvents;
@@ -241,18 +240,8 @@ public class RewardService {
                 select unit_id, nullif(region_code, '') from tip_budget where year = :y
                 union select unit_id, unit_region_code from tip_reward where year = :y and unit_id is not null""")
                 .param("y", year).query((rs, n) -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2)}).list();
-        return keys.stream().filter(k -> visible(u, (UUID) k[0], (String) k[1]))
+        return keys.stream().filter(k -> TipoffRules.seesLedgerOf(u, (UUID) k[0], (String) k[1]))
                 .map(k -> ledgerOf((UUID) k[0], (String) k[1], year)).toList();
-    }
-
-    private static boolean visible(CurrentUser u, UUID unit, String region) {
-        return switch (u.role()) {
-            case CITY_OFFICE -> true;
-            case COUNTY_OFFICE -> region != null && RegionCodes.contains(u.scope().regionCode(), region);
-            case MEMBER_UNIT -> unit.equals(u.unitId());
-            case COUNTY_UNIT -> unit.equals(u.unitId()) && region != null && RegionCodes.contains(u.scope().regionCode(), region);
-            default -> false;
-        };
     }
 
     public record BudgetCommand(UUID unitId, String regionCode, Integer year, Long amountFen) {
