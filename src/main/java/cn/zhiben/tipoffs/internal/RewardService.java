@@ -164,6 +164,10 @@ public class RewardService {
             throw ProblemException.badRequest("REWARD_NOTE_REQUIRED", "不予批准须写明理由");
         }
         if (d.approve()) {
+            // approvals of one unit's year queue on its budget row, so two at once cannot both fit into what is left
+            jdbc.sql("select 1 from tip_budget where unit_id = :u and region_code = :r and year = :y for update")
+                    .param("u", w.unitId()).param("r", w.unitRegionCode() == null ? "" : w.unitRegionCode())
+                    .param("y", w.year()).query(Integer.class).optional();
             Ledger l = ledgerOf(w.unitId(), w.unitRegionCode(), w.year());
             if (l.budgetFen() != null && l.committedFen() + w.amountFen() > l.budgetFen()) {
                 throw ProblemException.conflict("REWARD_OVER_BUDGET", "超出本单位本年度举报奖励预算（剩余 "
