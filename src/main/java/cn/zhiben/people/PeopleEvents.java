@@ -44,7 +44,7 @@ public final class PeopleEvents {
     public record ReturnedToPost(UUID caseId, UUID personId, UUID enterpriseId, LocalDate returnedOn, Instant at) {
     }
 
-    /** A department examined workers during an inspection (逢查必考). */
+    /** A department examined workers during an inspection (逢查必考). Not published yet: 逢查必考 is not built (docs/people.md). */
     public record SpotExamRecorded(UUID examId, UUID inspectionId, UUID enterpriseId, String regionCode,
                                    String industryCode, LocalDate examinedOn, int examined, int failed, Instant at) {
     }

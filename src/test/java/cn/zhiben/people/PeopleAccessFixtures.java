@@ -12,6 +12,7 @@ import cn.zhiben.support.AccessFixture;
 import cn.zhiben.support.SampleFiles;
 import cn.zhiben.support.ScopeSamples;
 import cn.zhiben.support.UnscopedAccessFixture;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -72,18 +73,39 @@ final class PeopleAccessFixtures {
         }
     }
 
-    /** One fixture per object kind: the path variable is {id} (and {evidenceId} for the training's evidence). */
+    /**
+     * One fixture per object kind: path variables ({id}, and {evidenceId} for the training's evidence) named after what
+     * {@link Objects#at} made. The services come from the application context, so each kind is one line.
+     */
     abstract static class Scoped implements AccessFixture {
+        private final String name;
+        private final Map<String, String> variables;
         private final JdbcClient jdbc;
         private final Function<UUID, Map<String, String>> make;
 
-        Scoped(JdbcClient jdbc, AccountDirectory accounts, RegisterService register, CertificateService certificates,
-               TrainingService training, RetrainingService retraining, Clock clock) {
-            this.jdbc = jdbc;
+        Scoped(ApplicationContext context, String name, Map<String, String> variables) {
+            this.name = name;
+            this.variables = variables;
+            this.jdbc = context.getBean(JdbcClient.class);
+            AccountDirectory accounts = context.getBean(AccountDirectory.class);
+            RegisterService register = context.getBean(RegisterService.class);
+            CertificateService certificates = context.getBean(CertificateService.class);
+            TrainingService training = context.getBean(TrainingService.class);
+            RetrainingService retraining = context.getBean(RetrainingService.class);
+            Clock clock = context.getBean(Clock.class);
             this.make = e -> Objects.at(e, accounts, register, certificates, training, retraining, jdbc, clock);
         }
 
-        abstract Map<String, String> values(Map<String, String> made);
+        @Override
+        public String name() {
+            return name;
+        }
+
+        private Map<String, String> values(Map<String, String> made) {
+            Map<String, String> v = new HashMap<>();
+            variables.forEach((variable, kind) -> v.put(variable, made.get(kind)));
+            return v;
+        }
 
         @Override
         public Optional<Map<String, String>> inside(CurrentUser caller) {
@@ -102,72 +124,32 @@ final class PeopleAccessFixtures {
     }
 
     static class Person extends Scoped {
-        Person(JdbcClient j, AccountDirectory a, RegisterService r, CertificateService c, TrainingService t, RetrainingService x, Clock k) {
-            super(j, a, r, c, t, x, k);
-        }
-
-        public String name() {
-            return "people-person";
-        }
-
-        Map<String, String> values(Map<String, String> m) {
-            return Map.of("id", m.get("person"));
+        Person(ApplicationContext c) {
+            super(c, "people-person", Map.of("id", "person"));
         }
     }
 
     static class Employment extends Scoped {
-        Employment(JdbcClient j, AccountDirectory a, RegisterService r, CertificateService c, TrainingService t, RetrainingService x, Clock k) {
-            super(j, a, r, c, t, x, k);
-        }
-
-        public String name() {
-            return "people-employment";
-        }
-
-        Map<String, String> values(Map<String, String> m) {
-            return Map.of("id", m.get("employment"));
+        Employment(ApplicationContext c) {
+            super(c, "people-employment", Map.of("id", "employment"));
         }
     }
 
     static class Certificate extends Scoped {
-        Certificate(JdbcClient j, AccountDirectory a, RegisterService r, CertificateService c, TrainingService t, RetrainingService x, Clock k) {
-            super(j, a, r, c, t, x, k);
-        }
-
-        public String name() {
-            return "people-certificate";
-        }
-
-        Map<String, String> values(Map<String, String> m) {
-            return Map.of("id", m.get("certificate"));
+        Certificate(ApplicationContext c) {
+            super(c, "people-certificate", Map.of("id", "certificate"));
         }
     }
 
     static class Training extends Scoped {
-        Training(JdbcClient j, AccountDirectory a, RegisterService r, CertificateService c, TrainingService t, RetrainingService x, Clock k) {
-            super(j, a, r, c, t, x, k);
-        }
-
-        public String name() {
-            return "people-training";
-        }
-
-        Map<String, String> values(Map<String, String> m) {
-            return Map.of("id", m.get("training"), "evidenceId", m.get("evidence"));
+        Training(ApplicationContext c) {
+            super(c, "people-training", Map.of("id", "training", "evidenceId", "evidence"));
         }
     }
 
     static class Retraining extends Scoped {
-        Retraining(JdbcClient j, AccountDirectory a, RegisterService r, CertificateService c, TrainingService t, RetrainingService x, Clock k) {
-            super(j, a, r, c, t, x, k);
-        }
-
-        public String name() {
-            return "people-retraining";
-        }
-
-        Map<String, String> values(Map<String, String> m) {
-            return Map.of("id", m.get("retraining"));
+        Retraining(ApplicationContext c) {
+            super(c, "people-retraining", Map.of("id", "retraining"));
         }
     }
 

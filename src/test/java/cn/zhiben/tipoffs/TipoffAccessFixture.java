@@ -46,6 +46,14 @@ class TipoffAccessFixture implements AccessFixture {
         made = TipoffAccessFixtures.make(service, rewards, accounts, units, jdbc, clock);
     }
 
+    TipoffAccessFixtures.Made made() {
+        return made;
+    }
+
+    boolean sees(CurrentUser caller, java.util.UUID tipoff) {
+        return queries.detail(caller, tipoff).isPresent();
+    }
+
     @Override
     public Optional<Map<String, String>> inside(CurrentUser caller) {
         return TipoffAccessFixtures.inside(queries, caller, made).map(id -> TipoffAccessFixtures.values(made, id));

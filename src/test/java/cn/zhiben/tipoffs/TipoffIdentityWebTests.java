@@ -129,6 +129,9 @@ class TipoffIdentityWebTests extends TipoffTestSupport {
         mvc.perform(auth(post("/api/v1/tipoffs/identity-grants"), sec).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"zezhou-yingji\",\"note\":\"泽安办〔2026〕1号\"}")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("TIPOFF_GRANT_ROLE_INVALID"));
+        mvc.perform(auth(post("/api/v1/tipoffs/identity-grants"), sec).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"no-such-account\",\"note\":\"泽安办〔2026〕1号\"}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("TIPOFF_GRANT_USER_UNKNOWN"));
         mvc.perform(auth(post("/api/v1/tipoffs/identity-grants"), token("city")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"zezhou\",\"note\":\"x\"}")).andExpect(status().isForbidden());
         mvc.perform(auth(post("/api/v1/tipoffs/identity-grants"), sec).contentType(MediaType.APPLICATION_JSON)

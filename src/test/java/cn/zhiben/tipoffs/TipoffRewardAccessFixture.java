@@ -3,7 +3,6 @@ package cn.zhiben.tipoffs;
 import cn.zhiben.identity.AccountDirectory;
 import cn.zhiben.org.UnitCatalog;
 import cn.zhiben.platform.security.CurrentUser;
-import cn.zhiben.support.AccessFixture;
 import cn.zhiben.tipoffs.internal.RewardService;
 import cn.zhiben.tipoffs.internal.TipoffQueries;
 import cn.zhiben.tipoffs.internal.TipoffService;
@@ -13,27 +12,15 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-/** "tipoff-reward": the paid reward of tip-off A (final: decisions and payments are refused with 409 after the rights check). */
-class TipoffRewardAccessFixture implements AccessFixture {
-
-    private final TipoffService service;
-    private final RewardService rewards;
-    private final TipoffQueries queries;
-    private final AccountDirectory accounts;
-    private final UnitCatalog units;
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private TipoffAccessFixtures.Made made;
+/**
+ * "tipoff-reward": the paid reward of tip-off A of {@link TipoffAccessFixture} (final: decisions and payments are refused
+ * with 409 after the rights check); inside for whoever sees tip-off A.
+ */
+class TipoffRewardAccessFixture extends TipoffAccessFixture {
 
     TipoffRewardAccessFixture(TipoffService service, RewardService rewards, TipoffQueries queries, AccountDirectory accounts,
                               UnitCatalog units, JdbcClient jdbc, Clock clock) {
-        this.service = service;
-        this.rewards = rewards;
-        this.queries = queries;
-        this.accounts = accounts;
-        this.units = units;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        super(service, rewards, queries, accounts, units, jdbc, clock);
     }
 
     @Override
@@ -41,23 +28,18 @@ class TipoffRewardAccessFixture implements AccessFixture {
         return "tipoff-reward";
     }
 
-    @Override
-    public void prepare() {
-        made = TipoffAccessFixtures.make(service, rewards, accounts, units, jdbc, clock);
-    }
-
     private Map<String, String> values() {
-        return Map.of("rewardId", made.rewardA().toString());
+        return Map.of("rewardId", made().rewardA().toString());
     }
 
     @Override
     public Optional<Map<String, String>> inside(CurrentUser caller) {
-        return queries.detail(caller, made.a()).isPresent() ? Optional.of(values()) : Optional.empty();
+        return sees(caller, made().a()) ? Optional.of(values()) : Optional.empty();
     }
 
     @Override
     public Optional<Map<String, String>> outside(CurrentUser caller) {
-        return queries.detail(caller, made.a()).isPresent() ? Optional.empty() : Optional.of(values());
+        return sees(caller, made().a()) ? Optional.empty() : Optional.of(values());
     }
 
     @Override

@@ -1,6 +1,12 @@
 package cn.zhiben.tipoffs;
 
+import cn.zhiben.identity.AccountDirectory;
 import cn.zhiben.inspections.InspectionEvents;
+import cn.zhiben.platform.security.CurrentUser;
+import cn.zhiben.platform.web.ProblemException;
+import cn.zhiben.tipoffs.internal.RewardService;
+import cn.zhiben.tipoffs.internal.TipoffCodes;
+import cn.zhiben.tipoffs.internal.TipoffService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -140,5 +149,91 @@ class TipoffRewardIntegrationTests extends TipoffTestSupport {
         act(token("zezhou"), dup, "merge", Map.of("into", number)).andExpect(status().isOk());
         mvc.perform(auth(post("/api/v1/tipoffs/" + dup + "/reward"), token("zezhou"))).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("REWARD_NOT_SUBSTANTIATED"));
+    }
+
+    @Autowired
+    TipoffService tipoffs;
+    @Autowired
+    RewardService rewards;
+    @Autowired
+    AccountDirectory accounts;
+
+    /** A concealed-accident tip-off in 泽州 verified by 泽州县应急管理局 with one death, its reward proposed (CNY 30,000). */
+    private UUID proposedReward(UUID unit) {
+        var receipt = accounts.runAs("zezhou", () -> tipoffs.registerByStaff(new TipoffService.Submission(
+                TipoffCodes.Channel.HOTLINE, TipoffCodes.Category.CONCEALED_ACCIDENT,
+                true, "预算并发检查企业", null, null, null, "瞒报一人死亡", "140525", null, null, null, null, null, null), List.of(), false));
+        UUID id = jdbc.sql("select id from tip_tipoff where number = :n").param("n", receipt.number()).query(UUID.class).single();
+        accounts.runAs("zezhou", () -> {
+            tipoffs.accept(id, new TipoffService.AcceptCommand(unit, true, null, null, null,
+                    "预算并发检查", null));
+            return null;
+        });
+        return accounts.runAs("zezhou-yingji", () -> {
+            tipoffs.conclude(id, new TipoffService.ConcludeCommand(
+                    TipoffCodes.Finding.TRUE, "属实",
+                    Map.of(TipoffCodes.AccidentLevel.GENERAL, 1), null));
+            return rewards.propose(id).id();
+        });
+    }
+
+    @Test
+    void twoApprovalsAtOnceCannotBothSpendTheLastOfAUnitsBudget() throws Exception {
+        UUID unit = unitId("市应急管理局");
+        int year = today().getYear();
+        UUID first = proposedReward(unit);
+        UUID second = proposedReward(unit);
+        long committed = accounts.runAs("city", () -> rewards.ledger(CurrentUser.require(), year)).stream()
+                .filter(l -> l.unitId().equals(unit) && "140525".equals(l.unitRegionCode())).mapToLong(l -> l.committedFen())
+                .findFirst().orElse(0);
+        Long previousBudget = jdbc.sql("select amount_fen from tip_budget where unit_id = :u and region_code = '140525' and year = :y")
+                .param("u", unit).param("y", year).query(Long.class).optional().orElse(null);
+        accounts.runAs("zezhou", () -> {
+            rewards.setBudget(new RewardService.BudgetCommand(unit, "140525", year, committed + 3_000_000));
+            return null;
+        });
+        try {
+            CountDownLatch firstDecided = new CountDownLatch(1);
+            CountDownLatch secondDone = new CountDownLatch(1);
+            AtomicReference<String> secondOutcome = new AtomicReference<>();
+            Thread other = new Thread(() -> {
+                try {
+                    firstDecided.await();
+                    accounts.runAs("zezhou", () -> rewards.decide(second,
+                            new RewardService.Decision(true, null, null)));
+                    secondOutcome.set("APPROVED");
+                } catch (ProblemException e) {
+                    secondOutcome.set(e.code());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    secondDone.countDown();
+                }
+            });
+            other.start();
+            // the first approval stays uncommitted while the second one is tried (up to 3 s: long enough to get past the check)
+            tx.executeWithoutResult(s -> accounts.runAs("zezhou", () -> {
+                rewards.decide(first, new RewardService.Decision(true, null, null));
+                firstDecided.countDown();
+                try {
+                    secondDone.await(3, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            other.join(30_000);
+            assertThat(secondOutcome.get()).isEqualTo("REWARD_OVER_BUDGET");
+            assertThat(jdbc.sql("select status from tip_reward where id in (:a, :b) order by status").param("a", first)
+                    .param("b", second).query(String.class).list()).containsExactly("APPROVED", "PROPOSED");
+        } finally {
+            if (previousBudget == null) {
+                jdbc.sql("delete from tip_budget where unit_id = :u and region_code = '140525' and year = :y")
+                        .param("u", unit).param("y", year).update();
+            } else {
+                jdbc.sql("update tip_budget set amount_fen = :a where unit_id = :u and region_code = '140525' and year = :y")
+                        .param("a", previousBudget).param("u", unit).param("y", year).update();
+            }
+        }
     }
 }

@@ -242,6 +242,9 @@ class TipoffWorkflowIntegrationTests extends TipoffTestSupport {
         Map<String, String> badId = report("企业", "140525", null, "张三");
         badId.put("idNumber", "110105194912310021");
         submitPublic(badId, freshAddress()).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("TIPOFF_ID_NUMBER_INVALID"));
+        // the check character is right but there is no 13th month: the ID number rules the people module keeps apply here too
+        badId.put("idNumber", cn.zhiben.people.ResidentIdNumber.complete("14052519901301001"));
+        submitPublic(badId, freshAddress()).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("TIPOFF_ID_NUMBER_INVALID"));
         Map<String, String> badRegion = report("企业", "999999", null, null);
         submitPublic(badRegion, freshAddress()).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("TIPOFF_REGION_INVALID"));
         Map<String, String> future = report("企业", "140525", null, null);

@@ -339,7 +339,18 @@ public class CertificateService {
     }
 
     /** Which certificates to list: all, those needing attention soon, or those no longer valid. */
-    public enum Filter { ALL, ATTENTION, INVALID }
+    public enum Filter {
+        ALL, ATTENTION, INVALID;
+
+        /** The list filter a page or API request names; 400 for anything else. */
+        public static Filter parse(String name) {
+            try {
+                return valueOf(name);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw ProblemException.badRequest("INVALID_PARAMETER", "筛选条件应为 ALL、ATTENTION 或 INVALID");
+            }
+        }
+    }
 
     public static final int LIST_LIMIT = 2000;
 

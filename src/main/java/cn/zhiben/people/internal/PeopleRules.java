@@ -15,8 +15,6 @@ import java.util.Set;
  */
 public final class PeopleRules {
 
-    /** Departments that inspect and enforce (行政执法): they examine workers and train officers. */
-    private static final Set<Role> DEPARTMENTS = EnumSet.of(Role.CITY_OFFICE, Role.MEMBER_UNIT, Role.COUNTY_OFFICE, Role.COUNTY_UNIT);
     private static final Set<Role> GOVERNMENT = EnumSet.of(Role.CITY_OFFICE, Role.MEMBER_UNIT, Role.COUNTY_OFFICE,
             Role.COUNTY_UNIT, Role.TOWNSHIP);
 
@@ -41,24 +39,9 @@ public final class PeopleRules {
         return reads(u) && GOVERNMENT.contains(u.role());
     }
 
-    /** Records 逢查必考 results during an inspection (plan item 17). */
-    public static boolean examines(CurrentUser u) {
-        return reads(u) && DEPARTMENTS.contains(u.role());
-    }
-
-    /** Records training of enforcement officers (plan item 34). */
-    public static boolean recordsOfficerTraining(CurrentUser u) {
-        return reads(u) && DEPARTMENTS.contains(u.role());
-    }
-
     /** Registers training institutions and their AQ 8011-2023 checks: the city level (plan item 19). */
     public static boolean checksInstitutions(CurrentUser u) {
         return reads(u) && (u.role() == Role.CITY_OFFICE || u.role() == Role.MEMBER_UNIT);
-    }
-
-    /** Edits the coverage targets (reference data). */
-    public static boolean editsTargets(CurrentUser u) {
-        return u.can(Permission.REFERENCE_EDIT);
     }
 
     /** Sees full ID and mobile numbers (each view audited). */

@@ -137,12 +137,8 @@ class PeopleApiController {
         }
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("人员名册-" + exportDate() + ".xlsx", StandardCharsets.UTF_8).build().toString());
+                .filename("人员名册-" + c.today() + ".xlsx", StandardCharsets.UTF_8).build().toString());
         export.export(u, c, response.getOutputStream());
-    }
-
-    private static String exportDate() {
-        return java.time.LocalDate.now(cn.zhiben.platform.PlatformConfiguration.ZONE).toString();
     }
 
     static RegisterRepository.Criteria criteria(String keyword, UUID enterpriseId, String region, String role, String type,
@@ -202,12 +198,7 @@ class PeopleApiController {
     @GetMapping("/certificates")
     List<CertificateService.CertificateView> certificates(@RequestParam(required = false) String type,
                                                           @RequestParam(defaultValue = "ALL") String filter) {
-        CertificateService.Filter f;
-        try {
-            f = CertificateService.Filter.valueOf(filter);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("INVALID_PARAMETER", "筛选条件应为 ALL、ATTENTION 或 INVALID");
-        }
+        CertificateService.Filter f = CertificateService.Filter.parse(filter);
         return certificates.list(user(), type, f);
     }
 

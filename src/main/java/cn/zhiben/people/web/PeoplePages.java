@@ -196,12 +196,7 @@ class PeoplePages {
     String certificates(@RequestParam(required = false) String type, @RequestParam(defaultValue = "ATTENTION") String filter,
                         Model model) {
         common(model);
-        CertificateService.Filter f;
-        try {
-            f = CertificateService.Filter.valueOf(filter);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("INVALID_PARAMETER", "筛选条件应为 ALL、ATTENTION 或 INVALID");
-        }
+        CertificateService.Filter f = CertificateService.Filter.parse(filter);
         model.addAttribute("items", certificates.list(user(), type, f));
         model.addAttribute("types", reference.certificateTypes());
         model.addAttribute("type", type);

@@ -1,5 +1,6 @@
 package cn.zhiben.tipoffs.internal;
 
+import cn.zhiben.platform.crypto.KeyFiles;
 import cn.zhiben.tipoffs.TipoffsProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -7,12 +8,8 @@ import org.springframework.stereotype.Component;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -77,38 +74,10 @@ class IdentitySeal {
         }
     }
 
+    /** The platform's key-file rule (configured value, else the file, else a new 0600 file where nothing is lost with it). */
     private static byte[] load(TipoffsProperties p, Environment env) {
-        if (p.identityKey() != null && !p.identityKey().isBlank()) {
-            return checked(Base64.getDecoder().decode(p.identityKey().trim()));
-        }
-        Path file = Path.of(p.identityKeyFile()).toAbsolutePath().normalize();
-        try {
-            if (Files.exists(file)) {
-                return checked(Base64.getDecoder().decode(Files.readString(file).trim()));
-            }
-            String url = env.getProperty("spring.datasource.url", "");
-            if (!url.isBlank() && !env.getProperty("zhiben.demo", Boolean.class, false)) {
-                throw new IllegalStateException("缺少举报人身份加密密钥：请设置环境变量 ZHIBEN_TIPOFF_KEY（32 字节密钥的 Base64）或提供密钥文件 " + file);
-            }
-            byte[] generated = new byte[32];
-            new SecureRandom().nextBytes(generated);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(generated));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] checked(byte[] key) {
-        if (key.length != 32) {
-            throw new IllegalStateException("zhiben.tipoffs.identity-key must hold 32 bytes (AES-256), base64-encoded");
-        }
-        return key;
+        return KeyFiles.load(p.identityKey(), Path.of(p.identityKeyFile()),
+                KeyFiles.embeddedDatabase(env) || env.getProperty("zhiben.demo", Boolean.class, false),
+                "举报人身份加密", "ZHIBEN_TIPOFF_KEY（zhiben.tipoffs.identity-key）");
     }
 }

@@ -3,6 +3,7 @@ package cn.zhiben.tipoffs.internal;
 import cn.zhiben.audit.AuditAction;
 import cn.zhiben.audit.AuditEntry;
 import cn.zhiben.audit.AuditLog;
+import cn.zhiben.identity.AccountDirectory;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.Permission;
 import cn.zhiben.platform.security.Role;
@@ -36,13 +37,16 @@ public class IdentityVault {
     private final AuditLog audit;
     private final Clock clock;
     private final TipoffRepository tipoffs;
+    private final AccountDirectory accounts;
 
-    IdentityVault(JdbcClient jdbc, IdentitySeal seal, AuditLog audit, Clock clock, TipoffRepository tipoffs) {
+    IdentityVault(JdbcClient jdbc, IdentitySeal seal, AuditLog audit, Clock clock, TipoffRepository tipoffs,
+                  AccountDirectory accounts) {
         this.jdbc = jdbc;
         this.seal = seal;
         this.audit = audit;
         this.clock = clock;
         this.tipoffs = tipoffs;
+        this.accounts = accounts;
     }
 
     /** What a named reporter gives: to be contacted and paid. */
@@ -126,12 +130,19 @@ public class IdentityVault {
                 .list();
     }
 
-    /** @param role the grantee's role; only the offices that triage tip-offs may be authorised (our inference) */
+    /** Authorises an active account; only the offices that triage tip-offs may be authorised (our inference). */
     @Transactional
-    public void grant(UUID userId, String username, Role role, String note) {
+    public void grant(String grantee, String note) {
         CurrentUser u = CurrentUser.require();
         requireSecurityAdmin(u);
-        if (role != Role.CITY_OFFICE && role != Role.COUNTY_OFFICE) {
+        if (grantee == null || grantee.isBlank()) {
+            throw ProblemException.badRequest("TIPOFF_GRANT_USER_REQUIRED", "请填写被授权的用户名");
+        }
+        AccountDirectory.Account account = accounts.findAccount(grantee.trim())
+                .orElseThrow(() -> ProblemException.badRequest("TIPOFF_GRANT_USER_UNKNOWN", "账号不存在或已停用"));
+        UUID userId = account.id();
+        String username = account.username();
+        if (account.role() != Role.CITY_OFFICE && account.role() != Role.COUNTY_OFFICE) {
             throw ProblemException.badRequest("TIPOFF_GRANT_ROLE_INVALID", "只能授权市、县安委办的账号查看举报人身份");
         }
         if (note == null || note.isBlank()) {

@@ -6,7 +6,6 @@ import cn.zhiben.audit.AuditLog;
 import cn.zhiben.notifications.Notifier;
 import cn.zhiben.platform.PlatformConfiguration;
 import cn.zhiben.platform.security.CurrentUser;
-import cn.zhiben.platform.security.RegionCodes;
 import cn.zhiben.platform.security.Role;
 import cn.zhiben.platform.web.ProblemException;
 import cn.zhiben.tipoffs.TipoffEvents;
@@ -165,6 +164,10 @@ public class RewardService {
             throw ProblemException.badRequest("REWARD_NOTE_REQUIRED", "不予批准须写明理由");
         }
         if (d.approve()) {
+            // approvals of one unit's year queue on its budget row, so two at once cannot both fit into what is left
+            jdbc.sql("select 1 from tip_budget where unit_id = :u and region_code = :r and year = :y for update")
+                    .param("u", w.unitId()).param("r", w.unitRegionCode() == null ? "" : w.unitRegionCode())
+                    .param("y", w.year()).query(Integer.class).optional();
             Ledger l = ledgerOf(w.unitId(), w.unitRegionCode(), w.year());
             if (l.budgetFen() != null && l.committedFen() + w.amountFen() > l.budgetFen()) {
                 throw ProblemException.conflict("REWARD_OVER_BUDGET", "超出本单位本年度举报奖励预算（剩余 "
@@ -241,18 +244,8 @@ public class RewardService {
                 select unit_id, nullif(region_code, '') from tip_budget where year = :y
                 union select unit_id, unit_region_code from tip_reward where year = :y and unit_id is not null""")
                 .param("y", year).query((rs, n) -> new Object[]{rs.getObject(1, UUID.class), rs.getString(2)}).list();
-        return keys.stream().filter(k -> visible(u, (UUID) k[0], (String) k[1]))
+        return keys.stream().filter(k -> TipoffRules.seesLedgerOf(u, (UUID) k[0], (String) k[1]))
                 .map(k -> ledgerOf((UUID) k[0], (String) k[1], year)).toList();
-    }
-
-    private static boolean visible(CurrentUser u, UUID unit, String region) {
-        return switch (u.role()) {
-            case CITY_OFFICE -> true;
-            case COUNTY_OFFICE -> region != null && RegionCodes.contains(u.scope().regionCode(), region);
-            case MEMBER_UNIT -> unit.equals(u.unitId());
-            case COUNTY_UNIT -> unit.equals(u.unitId()) && region != null && RegionCodes.contains(u.scope().regionCode(), region);
-            default -> false;
-        };
     }
 
     public record BudgetCommand(UUID unitId, String regionCode, Integer year, Long amountFen) {

@@ -67,7 +67,7 @@ class TipoffDemoData implements ApplicationRunner {
         if (city.isPresent() && jdbc.sql("select not exists (select 1 from tip_identity_grant where user_id = :u)")
                 .param("u", city.get().id()).query(Boolean.class).single()) {
             accounts.runAs("secadmin", () -> {
-                vault.grant(city.get().id(), "city", city.get().role(), "演示：市安委办举报受理专门授权");
+                vault.grant("city", "演示：市安委办举报受理专门授权");
                 return null;
             });
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Who may see and do what with a tip-off: the one source the API, the pages and the access table follow.
@@ -37,6 +38,14 @@ public final class TipoffRules {
     /** Sees tip-offs at all (lists, figures, menu). */
     public static boolean mayRead(CurrentUser u) {
         return mayRegister(u);
+    }
+
+    /** The caller, if it may read tip-offs; else 403 (pages and API ask this before they touch a request). */
+    public static CurrentUser requireReader(CurrentUser u) {
+        if (!mayRead(u)) {
+            throw denied("当前账号不能查看举报");
+        }
+        return u;
     }
 
     /** The tip-offs a user sees, as SQL over tip_tipoff aliased t. */
@@ -160,6 +169,21 @@ public final class TipoffRules {
         }
         return u.role() == Role.CITY_OFFICE
                 || (u.role() == Role.COUNTY_OFFICE && RegionCodes.contains(u.scope().regionCode(), t.unitRegionCode));
+    }
+
+    /**
+     * The reward ledger of a unit at a level (region null: city level): the city office sees all, a county office its
+     * county's units, a unit its own — the units whose tip-offs {@link #scope} shows them.
+     */
+    public static boolean seesLedgerOf(CurrentUser u, UUID unitId, String unitRegionCode) {
+        return switch (u.role()) {
+            case CITY_OFFICE -> true;
+            case COUNTY_OFFICE -> unitRegionCode != null && RegionCodes.contains(u.scope().regionCode(), unitRegionCode);
+            case MEMBER_UNIT -> unitId.equals(u.unitId());
+            case COUNTY_UNIT -> unitId.equals(u.unitId()) && unitRegionCode != null
+                    && RegionCodes.contains(u.scope().regionCode(), unitRegionCode);
+            default -> false;
+        };
     }
 
     /** Budgets: the city office for every unit, a county office for its county's units. */

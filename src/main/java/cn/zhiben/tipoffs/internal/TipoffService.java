@@ -13,6 +13,7 @@ import cn.zhiben.org.EnterpriseDirectory;
 import cn.zhiben.org.EnterpriseRef;
 import cn.zhiben.org.IndustryCatalog;
 import cn.zhiben.org.RegionCatalog;
+import cn.zhiben.people.ResidentIdNumber;
 import cn.zhiben.platform.PlatformConfiguration;
 import cn.zhiben.platform.security.CurrentUser;
 import cn.zhiben.platform.security.RegionCodes;
@@ -173,8 +174,10 @@ public class TipoffService {
             if (s.phone() == null || !MOBILE.matcher(s.phone().trim()).matches()) {
                 throw ProblemException.badRequest("TIPOFF_PHONE_INVALID", "实名举报请填写 11 位手机号码");
             }
-            if (s.idNumber() != null && !s.idNumber().isBlank() && !ResidentId.valid(s.idNumber())) {
-                throw ProblemException.badRequest("TIPOFF_ID_NUMBER_INVALID", "身份证号码校验不通过");
+            if (s.idNumber() != null && !s.idNumber().isBlank()) {
+                ResidentIdNumber.validate(s.idNumber(), today()).ifPresent(why -> {
+                    throw ProblemException.badRequest("TIPOFF_ID_NUMBER_INVALID", why);
+                });
             }
             if (s.bankAccount() != null && !s.bankAccount().isBlank()
                     && !BANK_ACCOUNT.matcher(s.bankAccount().replace(" ", "")).matches()) {
@@ -202,7 +205,7 @@ public class TipoffService {
         Tipoff t = Tipoff.receive(id, number, code, f, actor, now, today, today.plusDays(props.acceptDays()), registeredBy, demo);
         repo.insert(t, hash(secret), now);
         if (!s.anonymous()) {
-            vault.store(id, new IdentityVault.ReporterIdentity(s.name().trim(), blankToNull(s.idNumber()),
+            vault.store(id, new IdentityVault.ReporterIdentity(s.name().trim(), ResidentIdNumber.normalise(blankToNull(s.idNumber())),
                     s.phone().trim(), blankToNull(s.bankName()), s.bankAccount() == null ? null : blankToNull(s.bankAccount().replace(" ", ""))));
         }
         attachments.storeAll(id, uploads);

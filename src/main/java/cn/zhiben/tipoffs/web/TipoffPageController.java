@@ -65,11 +65,7 @@ class TipoffPageController {
     }
 
     private static CurrentUser reader() {
-        CurrentUser u = CurrentUser.require();
-        if (!TipoffRules.mayRead(u)) {
-            throw ProblemException.forbidden("TIPOFF_ACTION_FORBIDDEN", "当前账号不能查看举报");
-        }
-        return u;
+        return TipoffRules.requireReader(CurrentUser.require());
     }
 
     private void names(Model model) {

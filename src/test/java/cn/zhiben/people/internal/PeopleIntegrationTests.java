@@ -59,6 +59,15 @@ class PeopleIntegrationTests extends IntegrationTest {
         return call(user, post(path).contentType(MediaType.APPLICATION_JSON).content(json), status);
     }
 
+    @Test
+    void theRegisterExportIsNamedForTheBusinessDayOfThePlatformClock() throws Exception {
+        String qiye = token("qiye");
+        clock.advance(java.time.Duration.ofDays(-400));
+        MvcResult xlsx = mvc.perform(get("/api/v1/people/register.xlsx").header("Authorization", "Bearer " + qiye)).andReturn();
+        assertThat(xlsx.getResponse().getStatus()).isEqualTo(200);
+        assertThat(xlsx.getResponse().getHeader("Content-Disposition")).contains(today().toString());
+    }
+
     private record Registered(String personId, String employmentId, String idNumber, String mobile) {
     }
 
