@@ -170,7 +170,7 @@ public class DispatchService {
                 ? dispatches.search(user, new DispatchRepository.Filter(null, null, null, null, DispatchRepository.Box.ALL,
                 d.header().id(), time.today()), 500) : List.of();
         LocalDate today = time.today();
-        return new Detail(Views.of(d, n, today), log.list(DispatchRepository.ENTITY, recipientId, DispatchAction::labelOf),
+        return new Detail(Views.of(d, n, today), log.list(DispatchRepository.ENTITY, recipientId, DispatchAction.class),
                 evidence.list(DispatchRepository.ENTITY, recipientId), d.actionsFor(Actor.of(user)),
                 siblings.stream().map(r -> Views.of(r.item(), n, today)).toList(),
                 d.header().refType() == null ? null : refs.describe(d.header().refType(), d.header().refId(), user),

@@ -76,7 +76,7 @@ public class ReportService {
                 names.snapshot().addressee(r.addressee), r.dueOn, r.status, r.status.open() && today.isAfter(r.dueOn),
                 r.content, r.platformFigures, r.reportedFigures, current, span, r.channel, r.firstSubmittedAt,
                 r.submittedAt, r.submittedBy, r.onTime, r.reviewNote, r.reviewedAt, r.reviewedBy,
-                log.list(ReportRepository.ENTITY, id, ReportAction::labelOf), evidence.list(ReportRepository.ENTITY, id),
+                log.list(ReportRepository.ENTITY, id, ReportAction.class), evidence.list(ReportRepository.ENTITY, id),
                 r.actionsFor(Actor.of(user)), r.version);
     }
 

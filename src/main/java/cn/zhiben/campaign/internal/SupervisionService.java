@@ -125,7 +125,7 @@ public class SupervisionService {
         CurrentUser user = CurrentUser.require();
         Supervision s = records.find(id, user).orElseThrow(CampaignErrors::supervisionNotFound);
         CampaignNames.Snapshot n = names.snapshot();
-        return new Detail(Views.of(s, n), log.list(SupervisionRepository.ENTITY, id, SupervisionAction::labelOf),
+        return new Detail(Views.of(s, n), log.list(SupervisionRepository.ENTITY, id, SupervisionAction.class),
                 evidence.list(SupervisionRepository.ENTITY, id), s.actionsFor(Actor.of(user)),
                 s.refType() == null ? null : refs.describe(s.refType(), s.refId(), user));
     }

@@ -70,7 +70,7 @@ public class TaskService {
                 null, null, null, row.addressee().regionCode(), time.today()), 200).stream()
                 .filter(c -> id.equals(c.parentId())).toList();
         return new Detail(row, names.snapshot().addressee(row.addressee()), programmes.measure(row.measureId()).orElseThrow(),
-                log.list(TaskRepository.ENTITY, id, TaskAction::labelOf), evidence.list(TaskRepository.ENTITY, id),
+                log.list(TaskRepository.ENTITY, id, TaskAction.class), evidence.list(TaskRepository.ENTITY, id),
                 aggregate.actionsFor(Actor.of(user)), children, row.overdue(time.today()));
     }
 
