@@ -214,10 +214,7 @@ public class DispatchService {
 
     public TaskService.Download download(UUID attachmentId) {
         CurrentUser user = CurrentUser.require();
-        EvidenceStore.Attachment a = evidence.find(attachmentId).filter(x -> x.ownerType().equals(DispatchRepository.ENTITY))
-                .orElseThrow(CampaignErrors::attachmentNotFound);
-        dispatches.find(a.ownerId(), user).orElseThrow(CampaignErrors::attachmentNotFound);
-        return new TaskService.Download(a, evidence.read(a));
+        return uploads.download(DispatchRepository.ENTITY, attachmentId, owner -> dispatches.find(owner, user).isPresent());
     }
 
     /** The daily job: escalates every copy not answered by its date, once per date; @return how many. */

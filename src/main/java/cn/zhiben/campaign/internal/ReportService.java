@@ -141,10 +141,7 @@ public class ReportService {
 
     public TaskService.Download download(UUID attachmentId) {
         CurrentUser user = CurrentUser.require();
-        EvidenceStore.Attachment a = evidence.find(attachmentId).filter(x -> x.ownerType().equals(ReportRepository.ENTITY))
-                .orElseThrow(CampaignErrors::attachmentNotFound);
-        reports.find(a.ownerId(), user).orElseThrow(CampaignErrors::attachmentNotFound);
-        return new TaskService.Download(a, evidence.read(a));
+        return uploads.download(ReportRepository.ENTITY, attachmentId, owner -> reports.find(owner, user).isPresent());
     }
 
     private interface Verb {

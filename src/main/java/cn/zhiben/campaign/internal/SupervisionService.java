@@ -157,10 +157,7 @@ public class SupervisionService {
 
     public TaskService.Download download(UUID attachmentId) {
         CurrentUser user = CurrentUser.require();
-        EvidenceStore.Attachment a = evidence.find(attachmentId).filter(x -> x.ownerType().equals(SupervisionRepository.ENTITY))
-                .orElseThrow(CampaignErrors::attachmentNotFound);
-        records.find(a.ownerId(), user).orElseThrow(CampaignErrors::attachmentNotFound);
-        return new TaskService.Download(a, evidence.read(a));
+        return uploads.download(SupervisionRepository.ENTITY, attachmentId, owner -> records.find(owner, user).isPresent());
     }
 
     private interface Verb {

@@ -144,10 +144,7 @@ public class TaskService {
     /** An evidence file, if its task lies inside the caller's scope. */
     public Download download(UUID attachmentId) {
         CurrentUser user = CurrentUser.require();
-        EvidenceStore.Attachment a = evidence.find(attachmentId).filter(x -> x.ownerType().equals(TaskRepository.ENTITY))
-                .orElseThrow(CampaignErrors::attachmentNotFound);
-        tasks.row(a.ownerId(), user).orElseThrow(CampaignErrors::attachmentNotFound);
-        return new Download(a, evidence.read(a));
+        return uploads.download(TaskRepository.ENTITY, attachmentId, owner -> tasks.row(owner, user).isPresent());
     }
 
     public record Download(EvidenceStore.Attachment attachment, byte[] bytes) {

@@ -10,8 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.function.Predicate;
 
-/** Stores an uploaded file for a record inside the caller's transaction; if that rolls back, the file goes too. */
+/**
+ * A record's files: an upload is stored inside the caller's transaction (if that rolls back, the file goes too); a
+ * download is answered only to whoever sees the owning record, a 404 like a missing file otherwise.
+ */
 @Component
 class Uploads {
 
@@ -42,5 +46,13 @@ class Uploads {
             });
         }
         return a;
+    }
+
+    /** The attachment of that owner type, if the caller sees its owner record. */
+    TaskService.Download download(String ownerType, UUID attachmentId, Predicate<UUID> ownerVisible) {
+        EvidenceStore.Attachment a = store.find(attachmentId)
+                .filter(x -> x.ownerType().equals(ownerType) && ownerVisible.test(x.ownerId()))
+                .orElseThrow(CampaignErrors::attachmentNotFound);
+        return new TaskService.Download(a, store.read(a));
     }
 }
