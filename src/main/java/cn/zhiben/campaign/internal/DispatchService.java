@@ -199,17 +199,8 @@ public class DispatchService {
 
     @Transactional
     public EvidenceStore.Attachment attach(UUID recipientId, MultipartFile file) {
-        CurrentUser user = CurrentUser.require();
-        DispatchItem d = dispatches.findForUpdate(recipientId, user).orElseThrow(CampaignErrors::dispatchNotFound);
-        Actor actor = Actor.of(user);
-        d.requireAttach(actor);
-        Instant now = time.now();
-        EvidenceStore.Attachment a = uploads.store(DispatchRepository.ENTITY, recipientId, file, user.displayName());
-        d.attached(actor, now, a.fileName());
-        dispatches.save(d, now);
-        audit.record(AuditEntry.success(AuditAction.CREATE, "campaign-attachment", a.id(),
-                Map.of("dispatch", recipientId.toString(), "file", a.fileName(), "size", a.size())));
-        return a;
+        DispatchItem d = dispatches.findForUpdate(recipientId, CurrentUser.require()).orElseThrow(CampaignErrors::dispatchNotFound);
+        return uploads.attach(DispatchRepository.ENTITY, recipientId, d, file, dispatches::save);
     }
 
     public TaskService.Download download(UUID attachmentId) {
@@ -217,7 +208,6 @@ public class DispatchService {
         return uploads.download(DispatchRepository.ENTITY, attachmentId, owner -> dispatches.find(owner, user).isPresent());
     }
 
-    /** The daily job: escalates every copy not answered by its date, once per date; @return how many. */
     /**
      * Escalates every copy not answered by its due date, once per due date, each copy in its own transaction (a copy
      * that fails is rolled back alone and logged, the others stay escalated; the run then fails so the job ledger shows

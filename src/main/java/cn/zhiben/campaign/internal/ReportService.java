@@ -126,17 +126,8 @@ public class ReportService {
 
     @Transactional
     public EvidenceStore.Attachment attach(UUID id, MultipartFile file) {
-        CurrentUser user = CurrentUser.require();
-        Report r = reports.findForUpdate(id, user).orElseThrow(CampaignErrors::reportNotFound);
-        Actor actor = Actor.of(user);
-        r.requireAttach(actor);
-        Instant now = time.now();
-        EvidenceStore.Attachment a = uploads.store(ReportRepository.ENTITY, id, file, user.displayName());
-        r.attached(actor, now, a.fileName());
-        reports.save(r, now);
-        audit.record(AuditEntry.success(AuditAction.CREATE, "campaign-attachment", a.id(),
-                Map.of("report", id.toString(), "file", a.fileName(), "size", a.size())));
-        return a;
+        Report r = reports.findForUpdate(id, CurrentUser.require()).orElseThrow(CampaignErrors::reportNotFound);
+        return uploads.attach(ReportRepository.ENTITY, id, r, file, reports::save);
     }
 
     public TaskService.Download download(UUID attachmentId) {

@@ -142,17 +142,8 @@ public class SupervisionService {
 
     @Transactional
     public EvidenceStore.Attachment attach(UUID id, MultipartFile file) {
-        CurrentUser user = CurrentUser.require();
-        Supervision s = records.findForUpdate(id, user).orElseThrow(CampaignErrors::supervisionNotFound);
-        Actor actor = Actor.of(user);
-        s.requireAttach(actor);
-        Instant now = time.now();
-        EvidenceStore.Attachment a = uploads.store(SupervisionRepository.ENTITY, id, file, user.displayName());
-        s.attached(actor, now, a.fileName());
-        records.save(s, now);
-        audit.record(AuditEntry.success(AuditAction.CREATE, "campaign-attachment", a.id(),
-                Map.of("supervision", id.toString(), "file", a.fileName(), "size", a.size())));
-        return a;
+        Supervision s = records.findForUpdate(id, CurrentUser.require()).orElseThrow(CampaignErrors::supervisionNotFound);
+        return uploads.attach(SupervisionRepository.ENTITY, id, s, file, records::save);
     }
 
     public TaskService.Download download(UUID attachmentId) {

@@ -128,17 +128,8 @@ public class TaskService {
 
     @Transactional
     public EvidenceStore.Attachment attach(UUID id, MultipartFile file) {
-        CurrentUser user = CurrentUser.require();
-        Task t = tasks.findForUpdate(id, user).orElseThrow(CampaignErrors::taskNotFound);
-        Actor actor = Actor.of(user);
-        Instant now = time.now();
-        t.requireAttach(actor);
-        EvidenceStore.Attachment a = uploads.store(TaskRepository.ENTITY, id, file, user.displayName());
-        t.attached(actor, now, a.fileName());
-        tasks.save(t, now);
-        audit.record(AuditEntry.success(AuditAction.CREATE, "campaign-attachment", a.id(),
-                Map.of("task", id.toString(), "file", a.fileName(), "size", a.size())));
-        return a;
+        Task t = tasks.findForUpdate(id, CurrentUser.require()).orElseThrow(CampaignErrors::taskNotFound);
+        return uploads.attach(TaskRepository.ENTITY, id, t, file, tasks::save);
     }
 
     /** An evidence file, if its task lies inside the caller's scope. */
