@@ -147,14 +147,6 @@ public class ReportRepository {
         jdbc.sql("update cmp_report set " + column + " = :at where id = :id").param("at", Timestamp.from(at)).param("id", id).update();
     }
 
-    public boolean exists(UUID programmeId, ReportKind kind, String period, Addressee a) {
-        return jdbc.sql("""
-                select exists (select 1 from cmp_report where programme_id = :p and kind = :k and period = :period
-                  and unit_id is not distinct from :u and region_code is not distinct from :r)""")
-                .param("p", programmeId).param("k", kind.name()).param("period", period).param("u", a.unitId())
-                .param("r", a.regionCode()).query(Boolean.class).single();
-    }
-
     /** The reports a programme already has, as {@link #key}s: one read instead of one insert attempt each. */
     public Set<String> keys(UUID programmeId) {
         return new HashSet<>(jdbc.sql("select kind, period, unit_id, region_code from cmp_report where programme_id = :p")
