@@ -76,6 +76,15 @@ class CampaignBadInputIntegrationTests extends CampaignTestSupport {
         mvc.perform(multipart("/api/v1/campaign/tasks/" + task + "/attachments").file(pdf)
                 .header("Authorization", "Bearer " + tokenOf("yingji"))).andExpect(status().isCreated());
         assertThat(count("select count(*) from cmp_attachment where owner_id = ?", task)).isEqualTo(1);
+        // only the accepted file is in the task's history and the audit log (attributed to the task)
+        assertThat(count("select count(*) from cmp_transition where entity_id = ? and action = 'ATTACH'", task)).isEqualTo(1);
+        assertThat(count("""
+                select count(*) from cmp_transition
+                where entity_type = 'task' and entity_id = ? and action = 'ATTACH' and reason = '验收报告.pdf'""", task)).isEqualTo(1);
+        assertThat(count("""
+                select count(*) from audit_log l join cmp_attachment a on l.entity_id = a.id::text
+                where a.owner_id = ? and l.entity_type = 'campaign-attachment' and l.action = 'CREATE'
+                  and l.changes like '%"task":"' || a.owner_id || '"%'""", task)).isEqualTo(1);
     }
 
     @Test

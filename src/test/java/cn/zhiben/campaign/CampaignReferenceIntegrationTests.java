@@ -3,6 +3,8 @@ package cn.zhiben.campaign;
 import cn.zhiben.campaign.internal.OwnerRole;
 import cn.zhiben.campaign.internal.Programme;
 import cn.zhiben.campaign.internal.ProgrammeRepository;
+import cn.zhiben.campaign.internal.ProgrammeService;
+import cn.zhiben.campaign.internal.Transition;
 import cn.zhiben.campaign.internal.ReferencePlan;
 import cn.zhiben.org.CommitteeUnit;
 import cn.zhiben.org.UnitCatalog;
@@ -28,6 +30,8 @@ class CampaignReferenceIntegrationTests extends IntegrationTest {
     ProgrammeRepository programmes;
     @Autowired
     UnitCatalog units;
+    @Autowired
+    ProgrammeService programmeService;
 
     private Programme reference() {
         return programmes.findByCode(ReferencePlan.CODE).orElseThrow();
@@ -98,6 +102,13 @@ class CampaignReferenceIntegrationTests extends IntegrationTest {
         assertThat(byNo.get(21).lastTargetDate()).isEqualTo(LocalDate.of(2024, 6, 30));
         assertThat(byNo.get(28).targets()).extracting(ProgrammeRepository.TargetView::dueOn)
                 .containsExactly(LocalDate.of(2025, 5, 31), LocalDate.of(2025, 6, 30), LocalDate.of(2025, 12, 31));
+    }
+
+    @Test
+    void theLoadedPlansHistoryStartsWithItsLoadingUnderItsChineseName() {
+        Transition first = programmeService.history(reference().id()).get(0);
+        assertThat(first.action()).isEqualTo("LOAD");
+        assertThat(first.actionLabel()).isEqualTo("载入");
     }
 
     @Test

@@ -65,6 +65,8 @@ public class CalendarService {
         List<Addressee> parties = programmes.parties(p.id()).stream().filter(ProgrammeRepository.Party::active)
                 .map(ProgrammeRepository.Party::addressee).toList();
         Instant now = time.now();
+        // every day's run finds the earlier periods open: skip them without a round trip each
+        Set<String> existing = reports.keys(p.id());
         int opened = 0;
         for (ReportCalendar.Obligation o : obligations(p)) {
             if (o.opensOn().isAfter(today)) {
@@ -72,6 +74,9 @@ public class CalendarService {
             }
             for (Addressee a : parties) {
                 if (audience.get(o.kind()) == Audience.COUNTIES && a.kind() != Addressee.Kind.COUNTY_OFFICE) {
+                    continue;
+                }
+                if (existing.contains(ReportRepository.key(o.kind(), o.period(), a))) {
                     continue;
                 }
                 if (reports.insert(Report.opened(p.id(), o.kind(), o.period(), a, o.dueOn()), now)) {

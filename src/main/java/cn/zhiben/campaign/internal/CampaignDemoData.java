@@ -14,6 +14,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,6 +37,8 @@ import java.util.function.Supplier;
  * lists and the 2026 evaluation in progress; year summaries due 12-05 partly in. Each step runs
  * {@link CampaignTime#at the moment it happened}, so dates, on-time flags and histories are what they would have been.
  * Units without a demo account file through the city office, which records reports received on paper (代录).
+ * The whole story is one transaction: each verb's own transaction would commit (and fsync, on the durable
+ * database) once per recorded step; and a start interrupted half-way leaves nothing behind, so the next start tells it again.
  */
 @Component
 @Order(40)
@@ -59,6 +63,7 @@ class CampaignDemoData implements ApplicationRunner {
     private final EnterpriseDirectory enterprises;
     private final CampaignTime time;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final Random random = new Random(20260105L);
     private Instant now;
 
@@ -66,7 +71,8 @@ class CampaignDemoData implements ApplicationRunner {
                      ProgrammeRepository programmeRepository, CalendarService calendar, TaskService tasks,
                      ReportService reports, DispatchService dispatches, SupervisionService supervision,
                      PracticalItemService practical, EvaluationService evaluations, AccountDirectory accounts,
-                     UnitCatalog units, EnterpriseDirectory enterprises, CampaignTime time, JdbcClient jdbc) {
+                     UnitCatalog units, EnterpriseDirectory enterprises, CampaignTime time, JdbcClient jdbc,
+                     PlatformTransactionManager transactions) {
         this.platform = platform;
         this.properties = properties;
         this.programmes = programmes;
@@ -83,6 +89,7 @@ class CampaignDemoData implements ApplicationRunner {
         this.enterprises = enterprises;
         this.time = time;
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -100,8 +107,13 @@ class CampaignDemoData implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        seed(p.id());
-        log.info("demo mode: campaign demo data created in {} s", (System.nanoTime() - started) / 1_000_000_000);
+        Long steps = transaction.execute(s -> {
+            long before = jdbc.sql("select count(*) from cmp_transition").query(Long.class).single();
+            seed(p.id());
+            return jdbc.sql("select count(*) from cmp_transition").query(Long.class).single() - before;
+        });
+        log.info("demo mode: campaign demo data created ({} recorded steps) in {} ms", steps,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     void seed(UUID programme) {

@@ -1,6 +1,8 @@
 package cn.zhiben.campaign.internal;
 
-public enum DispatchAction {
+import cn.zhiben.org.Labelled;
+
+public enum DispatchAction implements Labelled {
     SEND("发出"),
     ANSWER("答复"),
     RETURN("退回重新答复"),
@@ -16,13 +18,5 @@ public enum DispatchAction {
 
     public String label() {
         return label;
-    }
-
-    public static String labelOf(String name) {
-        try {
-            return valueOf(name).label();
-        } catch (IllegalArgumentException e) {
-            return name;
-        }
     }
 }

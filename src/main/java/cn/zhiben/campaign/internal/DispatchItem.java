@@ -21,7 +21,7 @@ import static cn.zhiben.campaign.internal.RecipientStatus.*;
  * by its date, once per date. Only the addressee may answer — another unit, even one that can see the dispatch, is
  * refused. {@link #actionsFor} is the one rule; every verb asks it.
  */
-public class DispatchItem {
+public class DispatchItem implements Attachable {
 
     /** The dispatch itself, as sent (immutable). */
     public record Header(UUID id, UUID programmeId, String number, DispatchKind kind, String senderRegion, String subject,
@@ -154,11 +154,13 @@ public class DispatchItem {
         move(CLOSED, DispatchAction.CLOSE, actor, at, note);
     }
 
-    void attached(Actor actor, Instant at, String fileName) {
+    @Override
+    public void attached(Actor actor, Instant at, String fileName) {
         transitions.add(step(status, status, DispatchAction.ATTACH, actor, at, fileName));
     }
 
-    void requireAttach(Actor actor) {
+    @Override
+    public void requireAttach(Actor actor) {
         require(actor, DispatchAction.ATTACH);
     }
 

@@ -170,7 +170,7 @@ public class DispatchService {
                 ? dispatches.search(user, new DispatchRepository.Filter(null, null, null, null, DispatchRepository.Box.ALL,
                 d.header().id(), time.today()), 500) : List.of();
         LocalDate today = time.today();
-        return new Detail(Views.of(d, n, today), log.list(DispatchRepository.ENTITY, recipientId, DispatchAction::labelOf),
+        return new Detail(Views.of(d, n, today), log.list(DispatchRepository.ENTITY, recipientId, DispatchAction.class),
                 evidence.list(DispatchRepository.ENTITY, recipientId), d.actionsFor(Actor.of(user)),
                 siblings.stream().map(r -> Views.of(r.item(), n, today)).toList(),
                 d.header().refType() == null ? null : refs.describe(d.header().refType(), d.header().refId(), user),
@@ -199,28 +199,15 @@ public class DispatchService {
 
     @Transactional
     public EvidenceStore.Attachment attach(UUID recipientId, MultipartFile file) {
-        CurrentUser user = CurrentUser.require();
-        DispatchItem d = dispatches.findForUpdate(recipientId, user).orElseThrow(CampaignErrors::dispatchNotFound);
-        Actor actor = Actor.of(user);
-        d.requireAttach(actor);
-        Instant now = time.now();
-        EvidenceStore.Attachment a = uploads.store(DispatchRepository.ENTITY, recipientId, file, user.displayName());
-        d.attached(actor, now, a.fileName());
-        dispatches.save(d, now);
-        audit.record(AuditEntry.success(AuditAction.CREATE, "campaign-attachment", a.id(),
-                Map.of("dispatch", recipientId.toString(), "file", a.fileName(), "size", a.size())));
-        return a;
+        DispatchItem d = dispatches.findForUpdate(recipientId, CurrentUser.require()).orElseThrow(CampaignErrors::dispatchNotFound);
+        return uploads.attach(DispatchRepository.ENTITY, recipientId, d, file, dispatches::save);
     }
 
     public TaskService.Download download(UUID attachmentId) {
         CurrentUser user = CurrentUser.require();
-        EvidenceStore.Attachment a = evidence.find(attachmentId).filter(x -> x.ownerType().equals(DispatchRepository.ENTITY))
-                .orElseThrow(CampaignErrors::attachmentNotFound);
-        dispatches.find(a.ownerId(), user).orElseThrow(CampaignErrors::attachmentNotFound);
-        return new TaskService.Download(a, evidence.read(a));
+        return uploads.download(DispatchRepository.ENTITY, attachmentId, owner -> dispatches.find(owner, user).isPresent());
     }
 
-    /** The daily job: escalates every copy not answered by its date, once per date; @return how many. */
     /**
      * Escalates every copy not answered by its due date, once per due date, each copy in its own transaction (a copy
      * that fails is rolled back alone and logged, the others stay escalated; the run then fails so the job ledger shows

@@ -1,6 +1,8 @@
 package cn.zhiben.campaign.internal;
 
-public enum EvaluationAction {
+import cn.zhiben.org.Labelled;
+
+public enum EvaluationAction implements Labelled {
     CREATE("制定评估方案"),
     EDIT("修改评估方案"),
     OPEN("启动评估"),
@@ -19,13 +21,5 @@ public enum EvaluationAction {
 
     public String label() {
         return label;
-    }
-
-    public static String labelOf(String name) {
-        try {
-            return valueOf(name).label();
-        } catch (IllegalArgumentException e) {
-            return name;
-        }
     }
 }

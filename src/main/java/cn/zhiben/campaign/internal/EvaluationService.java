@@ -380,7 +380,7 @@ public class EvaluationService {
         }
         Evaluation.Target own = e.targets().stream().filter(t -> t.heldBy(user)).findFirst().orElse(null);
         return new Detail(Views.of(e), targets, shown, e.actionsFor(Actor.of(user), own, time.today()),
-                log.list(EvaluationRepository.ENTITY, id, EvaluationAction::labelOf),
+                log.list(EvaluationRepository.ENTITY, id, EvaluationAction.class),
                 e.items().stream().map(Evaluation.Item::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 

@@ -1,5 +1,6 @@
 package cn.zhiben.campaign.internal;
 
+import cn.zhiben.org.Labelled;
 import cn.zhiben.platform.web.ProblemException;
 
 import java.time.Instant;
@@ -35,7 +36,7 @@ public class PracticalItem {
         }
     }
 
-    public enum Action {
+    public enum Action implements Labelled {
         LIST("列入清单"), PROGRESS("报告进展"), SOLVE("销号（已解决）"), DROP("撤销");
 
         private final String label;
@@ -46,14 +47,6 @@ public class PracticalItem {
 
         public String label() {
             return label;
-        }
-
-        public static String labelOf(String name) {
-            try {
-                return valueOf(name).label();
-            } catch (IllegalArgumentException e) {
-                return name;
-            }
         }
     }
 

@@ -158,7 +158,7 @@ public class PracticalItemService {
     public Detail detail(UUID id) {
         CurrentUser user = CurrentUser.require();
         PracticalItem item = find(id, user, false).orElseThrow(CampaignErrors::itemNotFound);
-        return new Detail(Views.of(item, names.snapshot(), time.today()), log.list(ENTITY, id, PracticalItem.Action::labelOf),
+        return new Detail(Views.of(item, names.snapshot(), time.today()), log.list(ENTITY, id, PracticalItem.Action.class),
                 item.actionsFor(Actor.of(user)));
     }
 

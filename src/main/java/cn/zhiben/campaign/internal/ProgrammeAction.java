@@ -1,6 +1,10 @@
 package cn.zhiben.campaign.internal;
 
-public enum ProgrammeAction {
+import cn.zhiben.org.Labelled;
+
+public enum ProgrammeAction implements Labelled {
+    /** The reference plan loaded at start-up (a history row only, never offered). */
+    LOAD("载入"),
     EDIT("修改措施、目标和责任分工"),
     CHECK_MEASURE("核对责任分工"),
     ACTIVATE("启用并分解任务"),
@@ -17,13 +21,5 @@ public enum ProgrammeAction {
 
     public String label() {
         return label;
-    }
-
-    public static String labelOf(String name) {
-        try {
-            return valueOf(name).label();
-        } catch (IllegalArgumentException e) {
-            return name;
-        }
     }
 }

@@ -158,8 +158,8 @@ public class ProgrammeRepository {
                     .param("p", id).param("u", party.addressee().unitId()).param("r", party.addressee().regionCode())
                     .param("a", party.active()).update();
         }
-        log.append(ENTITY, id, List.of(new Transition(null, ProgrammeStatus.DRAFT.name(),
-                copiedFrom == null ? "LOAD" : ProgrammeAction.COPY.name(), copiedFrom == null ? "载入" : ProgrammeAction.COPY.label(),
+        ProgrammeAction how = copiedFrom == null ? ProgrammeAction.LOAD : ProgrammeAction.COPY;
+        log.append(ENTITY, id, List.of(new Transition(null, ProgrammeStatus.DRAFT.name(), how.name(), how.label(),
                 actor.userId(), actor.name(), actor.role() == null ? null : actor.role().name(), false, now, copyReason)));
         return id;
     }

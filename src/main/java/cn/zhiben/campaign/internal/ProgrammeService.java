@@ -103,7 +103,7 @@ public class ProgrammeService {
     }
 
     public List<Transition> history(UUID id) {
-        return log.list(ProgrammeRepository.ENTITY, id, ProgrammeAction::labelOf);
+        return log.list(ProgrammeRepository.ENTITY, id, ProgrammeAction.class);
     }
 
     // ---- verbs ----

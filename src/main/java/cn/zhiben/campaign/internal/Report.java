@@ -19,7 +19,7 @@ import static cn.zhiben.campaign.internal.ReportStatus.*;
  * that arrived on paper. Whether it came on time is decided once, at the first filing, against the due date in
  * Asia/Shanghai ({@link ReportCalendar#onTime}); a revision after a return keeps that. {@link #actionsFor} is the rule.
  */
-public class Report {
+public class Report implements Attachable {
 
     final UUID id;
     final UUID programmeId;
@@ -155,11 +155,13 @@ public class Report {
         move(ACCEPTED, ReportAction.ACCEPT, actor, false, at, note);
     }
 
-    void requireAttach(Actor actor) {
+    @Override
+    public void requireAttach(Actor actor) {
         require(actor, ReportAction.ATTACH);
     }
 
-    void attached(Actor actor, Instant at, String fileName) {
+    @Override
+    public void attached(Actor actor, Instant at, String fileName) {
         boolean onBehalf = require(actor, ReportAction.ATTACH);
         transitions.add(step(status, status, ReportAction.ATTACH, actor, onBehalf, at, fileName));
     }

@@ -1,6 +1,8 @@
 package cn.zhiben.campaign.internal;
 
-public enum ReportAction {
+import cn.zhiben.org.Labelled;
+
+public enum ReportAction implements Labelled {
     SAVE_DRAFT("保存草稿"),
     SUBMIT("报送"),
     RECORD_RECEIVED("代录线下报送"),
@@ -16,17 +18,5 @@ public enum ReportAction {
 
     public String label() {
         return label;
-    }
-
-    public static String labelOf(String name) {
-        try {
-            return valueOf(name).label();
-        } catch (IllegalArgumentException e) {
-            return switch (name) {
-                case "REMIND" -> "到期提醒";
-                case "LATE" -> "逾期提醒";
-                default -> name;
-            };
-        }
     }
 }

@@ -11,10 +11,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reports: loading and saving the aggregate, scoped lists, the calendar's candidates for reminders. */
@@ -145,12 +147,17 @@ public class ReportRepository {
         jdbc.sql("update cmp_report set " + column + " = :at where id = :id").param("at", Timestamp.from(at)).param("id", id).update();
     }
 
-    public boolean exists(UUID programmeId, ReportKind kind, String period, Addressee a) {
-        return jdbc.sql("""
-                select exists (select 1 from cmp_report where programme_id = :p and kind = :k and period = :period
-                  and unit_id is not distinct from :u and region_code is not distinct from :r)""")
-                .param("p", programmeId).param("k", kind.name()).param("period", period).param("u", a.unitId())
-                .param("r", a.regionCode()).query(Boolean.class).single();
+    /** The reports a programme already has, as {@link #key}s: one read instead of one insert attempt each. */
+    public Set<String> keys(UUID programmeId) {
+        return new HashSet<>(jdbc.sql("select kind, period, unit_id, region_code from cmp_report where programme_id = :p")
+                .param("p", programmeId)
+                .query((rs, n) -> key(ReportKind.valueOf(rs.getString(1)), rs.getString(2),
+                        new Addressee(rs.getObject(3, UUID.class), rs.getString(4)))).list());
+    }
+
+    /** A report's identity within its programme (the table's unique key). */
+    public static String key(ReportKind kind, String period, Addressee a) {
+        return kind.name() + "/" + period + "/" + a.unitId() + "/" + a.regionCode();
     }
 
     /** Opens a report; false if it was already open (the calendar job may run again). */

@@ -76,7 +76,7 @@ public class ReportService {
                 names.snapshot().addressee(r.addressee), r.dueOn, r.status, r.status.open() && today.isAfter(r.dueOn),
                 r.content, r.platformFigures, r.reportedFigures, current, span, r.channel, r.firstSubmittedAt,
                 r.submittedAt, r.submittedBy, r.onTime, r.reviewNote, r.reviewedAt, r.reviewedBy,
-                log.list(ReportRepository.ENTITY, id, ReportAction::labelOf), evidence.list(ReportRepository.ENTITY, id),
+                log.list(ReportRepository.ENTITY, id, ReportAction.class), evidence.list(ReportRepository.ENTITY, id),
                 r.actionsFor(Actor.of(user)), r.version);
     }
 
@@ -126,25 +126,13 @@ public class ReportService {
 
     @Transactional
     public EvidenceStore.Attachment attach(UUID id, MultipartFile file) {
-        CurrentUser user = CurrentUser.require();
-        Report r = reports.findForUpdate(id, user).orElseThrow(CampaignErrors::reportNotFound);
-        Actor actor = Actor.of(user);
-        r.requireAttach(actor);
-        Instant now = time.now();
-        EvidenceStore.Attachment a = uploads.store(ReportRepository.ENTITY, id, file, user.displayName());
-        r.attached(actor, now, a.fileName());
-        reports.save(r, now);
-        audit.record(AuditEntry.success(AuditAction.CREATE, "campaign-attachment", a.id(),
-                Map.of("report", id.toString(), "file", a.fileName(), "size", a.size())));
-        return a;
+        Report r = reports.findForUpdate(id, CurrentUser.require()).orElseThrow(CampaignErrors::reportNotFound);
+        return uploads.attach(ReportRepository.ENTITY, id, r, file, reports::save);
     }
 
     public TaskService.Download download(UUID attachmentId) {
         CurrentUser user = CurrentUser.require();
-        EvidenceStore.Attachment a = evidence.find(attachmentId).filter(x -> x.ownerType().equals(ReportRepository.ENTITY))
-                .orElseThrow(CampaignErrors::attachmentNotFound);
-        reports.find(a.ownerId(), user).orElseThrow(CampaignErrors::attachmentNotFound);
-        return new TaskService.Download(a, evidence.read(a));
+        return uploads.download(ReportRepository.ENTITY, attachmentId, owner -> reports.find(owner, user).isPresent());
     }
 
     private interface Verb {

@@ -17,7 +17,7 @@ import static cn.zhiben.campaign.internal.SupervisionStatus.*;
  * A record of 督办交办 — 函告, 通报, 约谈, 曝光, a transfer, or a commendation — with its documents, what it is about
  * (一追溯), whether it is published (三公开), the target's rectification feedback and the issuer's closing (一闭环).
  */
-public class Supervision {
+public class Supervision implements Attachable {
 
     final UUID id;
     final UUID programmeId;
@@ -132,11 +132,13 @@ public class Supervision {
         move(CLOSED, SupervisionAction.CLOSE, actor, at, closingNote);
     }
 
-    void requireAttach(Actor actor) {
+    @Override
+    public void requireAttach(Actor actor) {
         require(actor, SupervisionAction.ATTACH);
     }
 
-    void attached(Actor actor, Instant at, String fileName) {
+    @Override
+    public void attached(Actor actor, Instant at, String fileName) {
         transitions.add(step(status, status, SupervisionAction.ATTACH, actor, at, fileName));
     }
 

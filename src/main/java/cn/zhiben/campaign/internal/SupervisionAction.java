@@ -1,6 +1,8 @@
 package cn.zhiben.campaign.internal;
 
-public enum SupervisionAction {
+import cn.zhiben.org.Labelled;
+
+public enum SupervisionAction implements Labelled {
     ISSUE("下达"),
     FEEDBACK("反馈整改情况"),
     CLOSE("办结"),
@@ -14,13 +16,5 @@ public enum SupervisionAction {
 
     public String label() {
         return label;
-    }
-
-    public static String labelOf(String name) {
-        try {
-            return valueOf(name).label();
-        } catch (IllegalArgumentException e) {
-            return name;
-        }
     }
 }

@@ -125,7 +125,7 @@ public class SupervisionService {
         CurrentUser user = CurrentUser.require();
         Supervision s = records.find(id, user).orElseThrow(CampaignErrors::supervisionNotFound);
         CampaignNames.Snapshot n = names.snapshot();
-        return new Detail(Views.of(s, n), log.list(SupervisionRepository.ENTITY, id, SupervisionAction::labelOf),
+        return new Detail(Views.of(s, n), log.list(SupervisionRepository.ENTITY, id, SupervisionAction.class),
                 evidence.list(SupervisionRepository.ENTITY, id), s.actionsFor(Actor.of(user)),
                 s.refType() == null ? null : refs.describe(s.refType(), s.refId(), user));
     }
@@ -142,25 +142,13 @@ public class SupervisionService {
 
     @Transactional
     public EvidenceStore.Attachment attach(UUID id, MultipartFile file) {
-        CurrentUser user = CurrentUser.require();
-        Supervision s = records.findForUpdate(id, user).orElseThrow(CampaignErrors::supervisionNotFound);
-        Actor actor = Actor.of(user);
-        s.requireAttach(actor);
-        Instant now = time.now();
-        EvidenceStore.Attachment a = uploads.store(SupervisionRepository.ENTITY, id, file, user.displayName());
-        s.attached(actor, now, a.fileName());
-        records.save(s, now);
-        audit.record(AuditEntry.success(AuditAction.CREATE, "campaign-attachment", a.id(),
-                Map.of("supervision", id.toString(), "file", a.fileName(), "size", a.size())));
-        return a;
+        Supervision s = records.findForUpdate(id, CurrentUser.require()).orElseThrow(CampaignErrors::supervisionNotFound);
+        return uploads.attach(SupervisionRepository.ENTITY, id, s, file, records::save);
     }
 
     public TaskService.Download download(UUID attachmentId) {
         CurrentUser user = CurrentUser.require();
-        EvidenceStore.Attachment a = evidence.find(attachmentId).filter(x -> x.ownerType().equals(SupervisionRepository.ENTITY))
-                .orElseThrow(CampaignErrors::attachmentNotFound);
-        records.find(a.ownerId(), user).orElseThrow(CampaignErrors::attachmentNotFound);
-        return new TaskService.Download(a, evidence.read(a));
+        return uploads.download(SupervisionRepository.ENTITY, attachmentId, owner -> records.find(owner, user).isPresent());
     }
 
     private interface Verb {

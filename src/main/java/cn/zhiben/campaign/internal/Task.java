@@ -18,7 +18,7 @@ import static cn.zhiben.campaign.internal.TaskStatus.*;
  * task back. A county office breaks its task down to its departments. Overdue is not a state: a task not done by its
  * due date is shown as 逾期 ({@link #overdue}). {@link #actionsFor} is the one rule; every verb asks it.
  */
-public class Task {
+public class Task implements Attachable {
 
     final UUID id;
     final UUID programmeId;
@@ -147,11 +147,13 @@ public class Task {
     }
 
     /** Checked before a file is stored, so a refused upload leaves nothing behind. */
-    void requireAttach(Actor actor) {
+    @Override
+    public void requireAttach(Actor actor) {
         require(actor, TaskAction.ATTACH);
     }
 
-    void attached(Actor actor, Instant at, String fileName) {
+    @Override
+    public void attached(Actor actor, Instant at, String fileName) {
         boolean onBehalf = require(actor, TaskAction.ATTACH);
         transitions.add(step(status, status, TaskAction.ATTACH, actor, onBehalf, at, fileName));
     }

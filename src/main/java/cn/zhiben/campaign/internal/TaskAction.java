@@ -1,6 +1,8 @@
 package cn.zhiben.campaign.internal;
 
-public enum TaskAction {
+import cn.zhiben.org.Labelled;
+
+public enum TaskAction implements Labelled {
     START("开始推进"),
     PROGRESS("报告进展"),
     COMPLETE("报告完成"),
@@ -16,13 +18,5 @@ public enum TaskAction {
 
     public String label() {
         return label;
-    }
-
-    public static String labelOf(String name) {
-        try {
-            return valueOf(name).label();
-        } catch (IllegalArgumentException e) {
-            return name;
-        }
     }
 }

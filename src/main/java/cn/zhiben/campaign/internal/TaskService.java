@@ -70,7 +70,7 @@ public class TaskService {
                 null, null, null, row.addressee().regionCode(), time.today()), 200).stream()
                 .filter(c -> id.equals(c.parentId())).toList();
         return new Detail(row, names.snapshot().addressee(row.addressee()), programmes.measure(row.measureId()).orElseThrow(),
-                log.list(TaskRepository.ENTITY, id, TaskAction::labelOf), evidence.list(TaskRepository.ENTITY, id),
+                log.list(TaskRepository.ENTITY, id, TaskAction.class), evidence.list(TaskRepository.ENTITY, id),
                 aggregate.actionsFor(Actor.of(user)), children, row.overdue(time.today()));
     }
 
@@ -128,26 +128,14 @@ public class TaskService {
 
     @Transactional
     public EvidenceStore.Attachment attach(UUID id, MultipartFile file) {
-        CurrentUser user = CurrentUser.require();
-        Task t = tasks.findForUpdate(id, user).orElseThrow(CampaignErrors::taskNotFound);
-        Actor actor = Actor.of(user);
-        Instant now = time.now();
-        t.requireAttach(actor);
-        EvidenceStore.Attachment a = uploads.store(TaskRepository.ENTITY, id, file, user.displayName());
-        t.attached(actor, now, a.fileName());
-        tasks.save(t, now);
-        audit.record(AuditEntry.success(AuditAction.CREATE, "campaign-attachment", a.id(),
-                Map.of("task", id.toString(), "file", a.fileName(), "size", a.size())));
-        return a;
+        Task t = tasks.findForUpdate(id, CurrentUser.require()).orElseThrow(CampaignErrors::taskNotFound);
+        return uploads.attach(TaskRepository.ENTITY, id, t, file, tasks::save);
     }
 
     /** An evidence file, if its task lies inside the caller's scope. */
     public Download download(UUID attachmentId) {
         CurrentUser user = CurrentUser.require();
-        EvidenceStore.Attachment a = evidence.find(attachmentId).filter(x -> x.ownerType().equals(TaskRepository.ENTITY))
-                .orElseThrow(CampaignErrors::attachmentNotFound);
-        tasks.row(a.ownerId(), user).orElseThrow(CampaignErrors::attachmentNotFound);
-        return new Download(a, evidence.read(a));
+        return uploads.download(TaskRepository.ENTITY, attachmentId, owner -> tasks.row(owner, user).isPresent());
     }
 
     public record Download(EvidenceStore.Attachment attachment, byte[] bytes) {

@@ -1,12 +1,12 @@
 package cn.zhiben.campaign.internal;
 
+import cn.zhiben.org.Labelled;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** The append-only history of every campaign record (one table for all of them, keyed by type and id). */
 @Repository
@@ -31,17 +31,21 @@ public class TransitionLog {
         }
     }
 
-    /** The history, oldest first; labels come from the record type's own action and state names. */
-    public List<Transition> list(String entityType, UUID entityId, Function<String, String> actionLabel) {
+    /** The history, oldest first; an action is shown by its label in the record type's action enum. */
+    public <A extends Enum<A> & Labelled> List<Transition> list(String entityType, UUID entityId, Class<A> actions) {
         return jdbc.sql("""
                 select from_status, to_status, action, actor_id, actor_name, actor_role, on_behalf, at, reason
                 from cmp_transition where entity_type = :type and entity_id = :id order by id""")
                 .param("type", entityType).param("id", entityId)
                 .query((rs, n) -> new Transition(rs.getString("from_status"), rs.getString("to_status"),
-                        rs.getString("action"), actionLabel.apply(rs.getString("action")),
+                        rs.getString("action"), label(actions, rs.getString("action")),
                         rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("actor_role"),
                         rs.getBoolean("on_behalf"), rs.getTimestamp("at").toInstant(), rs.getString("reason")))
                 .list();
+    }
+
+    private static <A extends Enum<A> & Labelled> String label(Class<A> actions, String name) {
+        return Labelled.parse(actions, name).map(Labelled::label).orElse(name);
     }
 
     static Timestamp ts(java.time.Instant i) {
