@@ -237,7 +237,7 @@ class TipoffApiController {
         if (g.username() == null || g.username().isBlank()) {
             throw ProblemException.badRequest("TIPOFF_GRANT_USER_REQUIRED", "请填写被授权的用户名");
         }
-        AccountDirectory.Account a = accounts.findAccount(g.username().trim())
+        AccountDirectory.Account a = accounts.findByUsername(g.username().trim()).filter(AccountDirectory.Account::enabled)
                 .orElseThrow(() -> ProblemException.badRequest("TIPOFF_GRANT_USER_UNKNOWN", "账号不存在或已停用"));
         vault.grant(a.id(), a.username(), a.role(), g.note());
     }
