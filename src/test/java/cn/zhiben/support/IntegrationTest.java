@@ -76,6 +76,11 @@ public abstract class IntegrationTest {
     }
 
     protected String token(String username, String password) throws Exception {
+        return tokenOf(mvc, username, password);
+    }
+
+    /** A bearer token from POST /api/v1/auth/token; a failed login fails with the answer. */
+    static String tokenOf(MockMvc mvc, String username, String password) throws Exception {
         String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
                 .andReturn().getResponse().getContentAsString();
