@@ -72,6 +72,7 @@ public class AccountDirectory {
                           UUID enterpriseId, boolean enabled) {
     }
 
+    /** Any account, enabled or not (callers that grant something filter on {@link Account#enabled()}). */
     public java.util.Optional<Account> find(UUID id) {
         return users.findById(id).map(AccountDirectory::account);
     }
@@ -119,21 +120,13 @@ public class AccountDirectory {
     }
 
     /**
-     * The enabled accounts that speak for an addressee of the campaign module: a member unit's accounts (unit, no
-     * county), a county department's (unit, county), or a county office's (no unit, county).
+     * The enabled accounts that speak for an office: the city office (no unit, no county), a county office (no unit,
+     * county), a member unit at city level (unit, no county) or a unit's department in a county (unit, county).
      */
-    public List<UUID> addresseeAccounts(UUID unitId, String countyCode) {
-        if (unitId == null && countyCode == null) {
-            return accountsWithRole(Role.CITY_OFFICE, null);
-        }
+    public List<UUID> officeAccounts(UUID unitId, String countyCode) {
         if (unitId == null) {
-            return accountsWithRole(Role.COUNTY_OFFICE, countyCode);
+            return accountsWithRole(countyCode == null ? Role.CITY_OFFICE : Role.COUNTY_OFFICE, countyCode);
         }
-        return unitAccounts(unitId, countyCode);
-    }
-
-    /** A unit's own accounts: its city-level member-unit accounts (county null) or its accounts in one county. */
-    public List<UUID> unitAccounts(UUID unitId, String countyCode) {
         return jdbc.sql("""
                 select id from idn_user where enabled and unit_id = :u
                   and ((:county::text is null and role = 'MEMBER_UNIT') or (role = 'COUNTY_UNIT' and region_code = :county))
@@ -153,11 +146,6 @@ public class AccountDirectory {
                 .param("ids", List.copyOf(userIds))
                 .query((rs, n) -> new Contact(rs.getObject(1, UUID.class), rs.getString(2), encryptor.decrypt(rs.getString(3))))
                 .list();
-    }
-
-    /** An enabled account by user name, as other modules need it for grants of their own. */
-    public java.util.Optional<Account> findAccount(String username) {
-        return findByUsername(username).filter(Account::enabled);
     }
 
     /** mine.coal -> [mine.coal, mine] */

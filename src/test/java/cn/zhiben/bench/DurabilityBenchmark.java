@@ -83,13 +83,12 @@ public final class DurabilityBenchmark {
                 EmbeddedPostgresServer.createDatabaseIfMissing(pg, "zhiben");
                 System.out.printf("%s: PostgreSQL on 127.0.0.1:%d (%s)%n", mode, pg.port(), settings(pg));
                 int http = ChildPlatform.freePort();
-                try (ChildPlatform platform = ChildPlatform.start(work.resolve(mode + "/platform.log"), http, Duration.ofMinutes(10), List.of(
+                List<String> childArgs = new ArrayList<>(List.of(
                         "--spring.datasource.url=" + pg.jdbcUrl("zhiben"), "--spring.datasource.username=" + pg.user(),
                         "--spring.datasource.password=" + pg.password(), "--zhiben.demo=true", "--zhiben.demo-on-external-database=true",
-                        "--zhiben.hazards.demo-data=false", "--zhiben.crypto.key-file=" + work.resolve(mode + "/keys/field.key"),
-                        "--zhiben.audit.key-file=" + work.resolve(mode + "/keys/audit.key"),
-                        "--zhiben.audit.checkpoint-file=" + work.resolve(mode + "/audit/checkpoints.log"),
-                        "--zhiben.hazards.storage-dir=" + work.resolve(mode + "/files"), "--logging.level.root=warn"))) {
+                        "--zhiben.hazards.demo-data=false", "--logging.level.root=warn"));
+                childArgs.addAll(ChildPlatform.filesUnder(work.resolve(mode)));
+                try (ChildPlatform platform = ChildPlatform.start(work.resolve(mode + "/platform.log"), http, Duration.ofMinutes(10), childArgs)) {
                     Writer writer = new Writer(platform);
                     writer.run(4, warmup);
                     for (int c : clients) {

@@ -97,6 +97,7 @@ class MultiInstanceIntegrationTests extends IntegrationTest {
                 "--zhiben.tipoffs.identity-key=" + cn.zhiben.support.TestKeys.TIPOFF,
                 "--zhiben.tipoffs.storage-dir=" + bFiles.resolve("tipoff-files"),
                 "--zhiben.hazards.storage-dir=" + bFiles.resolve("files"),
+                "--zhiben.campaign.storage-dir=" + bFiles.resolve("campaign-files"),
                 "--zhiben.crypto.key-file=" + bFiles.resolve("keys/field.key"),
                 "--logging.level.cn.zhiben=warn",
                 // as outside demo mode: the API description needs a login (A, in demo mode, serves it openly)

@@ -32,11 +32,30 @@ public final class ChildPlatform implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
+    /**
+     * Every key and file location of the platform (defaults under ./data, relative to the working directory) moved under
+     * {@code dir}, so a child never reads or writes the checkout's ./data: a module that adds a key or a store adds it here.
+     */
+    public static List<String> filesUnder(Path dir) {
+        return List.of(
+                "--zhiben.db.embedded.data-dir=" + dir.resolve("pg"),
+                "--zhiben.db.embedded.password-file=" + dir.resolve("keys/postgres.password"),
+                "--zhiben.crypto.key-file=" + dir.resolve("keys/field.key"),
+                "--zhiben.audit.key-file=" + dir.resolve("keys/audit.key"),
+                "--zhiben.audit.checkpoint-file=" + dir.resolve("audit/checkpoints.log"),
+                "--zhiben.tipoffs.identity-key-file=" + dir.resolve("keys/tipoff.key"),
+                "--zhiben.tipoffs.storage-dir=" + dir.resolve("tipoff-files"),
+                "--zhiben.hazards.storage-dir=" + dir.resolve("files"),
+                "--zhiben.campaign.storage-dir=" + dir.resolve("campaign-files"));
+    }
+
     /** Starts {@code cn.zhiben.ZhibenApplication} with the arguments and waits until /actuator/health is UP. */
     public static ChildPlatform start(Path log, int httpPort, Duration timeout, List<String> args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx640m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", mainClasspath(), "cn.zhiben.ZhibenApplication",
-                "--server.port=" + httpPort));
+                "--server.port=" + httpPort,
+                // the MQTT endpoint on a free port, never a running platform's 1883
+                "--zhiben.monitoring.mqtt.port=0"));
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ChildPlatform child = new ChildPlatform(p, log, httpPort);

@@ -5,9 +5,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -17,22 +14,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 public final class FixtureCalls {
 
     private final MockMvc mvc;
-    private final Map<String, String> tokens = new HashMap<>();
+    private final CachedLogins logins;
 
     public FixtureCalls(MockMvc mvc) {
         this.mvc = mvc;
+        this.logins = new CachedLogins(u -> IntegrationTest.tokenOf(mvc, u, IntegrationTest.DEMO_PASSWORD), u -> {
+            throw new UnsupportedOperationException("fixtures call the API");
+        });
     }
 
     public String token(String username) {
-        return tokens.computeIfAbsent(username, u -> {
-            try {
-                MvcResult r = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + u + "\",\"password\":\"" + IntegrationTest.DEMO_PASSWORD + "\"}")).andReturn();
-                return IntegrationTest.JSON.readTree(r.getResponse().getContentAsString()).get("accessToken").asString();
-            } catch (Exception e) {
-                throw new IllegalStateException("login of " + u + " failed", e);
-            }
-        });
+        return logins.token(username);
     }
 
     /** Performs a request as the account and returns the answer's JSON; fails unless the status is the expected one. */

@@ -41,6 +41,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "zhiben.audit.checkpoint-file=${java.io.tmpdir}/zhiben-test-${random.uuid}/audit-checkpoints.log",
         "zhiben.tipoffs.identity-key=" + TestKeys.TIPOFF,
         "zhiben.tipoffs.storage-dir=${java.io.tmpdir}/zhiben-test-${random.uuid}/tipoff-files",
+        "zhiben.hazards.storage-dir=${java.io.tmpdir}/zhiben-test-${random.uuid}/files",
+        "zhiben.campaign.storage-dir=${java.io.tmpdir}/zhiben-test-${random.uuid}/campaign-files",
         // the whole suite signs in from one address, many times a minute as the same accounts; the limits themselves
         // are tested on buckets of their own (LoginRateLimitIntegrationTests)
         "zhiben.identity.login-rate.per-address=1000000",
@@ -74,6 +76,11 @@ public abstract class IntegrationTest {
     }
 
     protected String token(String username, String password) throws Exception {
+        return tokenOf(mvc, username, password);
+    }
+
+    /** A bearer token from POST /api/v1/auth/token; a failed login fails with the answer. */
+    static String tokenOf(MockMvc mvc, String username, String password) throws Exception {
         String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
                 .andReturn().getResponse().getContentAsString();

@@ -25,7 +25,7 @@ public class CampaignNotices {
     }
 
     public List<UUID> accountsOf(Addressee a) {
-        return accounts.addresseeAccounts(a.unitId(), a.regionCode());
+        return accounts.officeAccounts(a.unitId(), a.regionCode());
     }
 
     /** @return how many inbox messages were new */

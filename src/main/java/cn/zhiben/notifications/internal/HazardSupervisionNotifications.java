@@ -56,9 +56,11 @@ class HazardSupervisionNotifications {
     /** 督办提醒: the county office and the county's supervising departments of the hazard. */
     @ApplicationModuleListener
     void on(HazardEvents.SupervisionReminded e) {
-        Set<UUID> recipients = new LinkedHashSet<>(accounts.accountsWithRole(Role.COUNTY_OFFICE, RegionCodes.county(e.regionCode())));
+        String county = RegionCodes.county(e.regionCode());
+        Set<UUID> recipients = new LinkedHashSet<>(accounts.accountsWithRole(Role.COUNTY_OFFICE, county));
+        Set<UUID> countyUnits = Set.copyOf(accounts.accountsWithRole(Role.COUNTY_UNIT, county));
         hazards.supervisors(e.regionCode(), e.industryCode(), e.fieldCode()).stream()
-                .filter(id -> accounts.accountsWithRole(Role.COUNTY_UNIT, RegionCodes.county(e.regionCode())).contains(id))
+                .filter(countyUnits::contains)
                 .forEach(recipients::add);
         notifier.inbox(recipients, "HAZARD_REMINDER", "市安委办督办提醒：" + e.number(), e.message(),
                 HazardNotifications.link(e.hazardId()), "hazard-reminder:" + e.hazardId() + ":" + e.at());

@@ -138,7 +138,7 @@ public class IdentityVault {
         if (grantee == null || grantee.isBlank()) {
             throw ProblemException.badRequest("TIPOFF_GRANT_USER_REQUIRED", "请填写被授权的用户名");
         }
-        AccountDirectory.Account account = accounts.findAccount(grantee.trim())
+        AccountDirectory.Account account = accounts.findByUsername(grantee.trim()).filter(AccountDirectory.Account::enabled)
                 .orElseThrow(() -> ProblemException.badRequest("TIPOFF_GRANT_USER_UNKNOWN", "账号不存在或已停用"));
         UUID userId = account.id();
         String username = account.username();

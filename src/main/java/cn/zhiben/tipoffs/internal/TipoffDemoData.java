@@ -63,7 +63,7 @@ class TipoffDemoData implements ApplicationRunner {
                 || jdbc.sql("select exists (select 1 from tip_tipoff where demo)").query(Boolean.class).single()) {
             return;
         }
-        var city = accounts.findAccount("city");
+        var city = accounts.findByUsername("city").filter(AccountDirectory.Account::enabled);
         if (city.isPresent() && jdbc.sql("select not exists (select 1 from tip_identity_grant where user_id = :u)")
                 .param("u", city.get().id()).query(Boolean.class).single()) {
             accounts.runAs("secadmin", () -> {

@@ -494,7 +494,7 @@ public class TipoffService {
     }
 
     private void notifyUnit(Tipoff t, String title, String body) {
-        notifier.inbox(accounts.unitAccounts(t.unitId, t.unitRegionCode), "举报", title, body, "/tipoffs/" + t.id,
+        notifier.inbox(accounts.officeAccounts(t.unitId, t.unitRegionCode), "举报", title, body, "/tipoffs/" + t.id,
                 "tipoff-routed:" + t.id + ":" + t.unitId + ":" + t.unitRegionCode);
     }
 

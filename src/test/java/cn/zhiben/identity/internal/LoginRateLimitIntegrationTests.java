@@ -40,7 +40,7 @@ class LoginRateLimitIntegrationTests extends IntegrationTest {
     void anAddressThatUsedItsRequestsIsRefusedUntilTheBucketRefills() throws Exception {
         clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         String address = "10.250.0." + (int) (Math.random() * 250 + 1);
-        throttle.addressBucket(address).tryConsumeAsMuchAsPossible();
+        throttle.drainAddress(address);
 
         MvcResult refused = token(address, "city", DEMO_PASSWORD);
         assertThat(refused.getResponse().getStatus()).isEqualTo(429);
@@ -54,7 +54,7 @@ class LoginRateLimitIntegrationTests extends IntegrationTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(token(address, "city", DEMO_PASSWORD).getResponse().getStatus()).isEqualTo(200);
         // the login form is limited by the same buckets
-        throttle.addressBucket(address).tryConsumeAsMuchAsPossible();
+        throttle.drainAddress(address);
         String message = mvc.perform(post("/login").param("username", "city").param("password", DEMO_PASSWORD).with(csrf())
                         .with(req -> {
                             req.setRemoteAddr(address);
@@ -68,7 +68,7 @@ class LoginRateLimitIntegrationTests extends IntegrationTest {
     void aUsernameThatUsedItsRequestsIsRefusedFromEveryAddressExistingOrNot() throws Exception {
         clock.set(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         for (String name : new String[]{Accounts.uniqueName("t"), "nengyuan"}) {
-            throttle.accountBucket(name).tryConsumeAsMuchAsPossible();
+            throttle.drainAccount(name);
             MvcResult a = token("10.252.0.1", name, "Wrong#Pass1");
             MvcResult b = token("10.252.0.2", name, "Wrong#Pass1");
             assertThat(a.getResponse().getStatus()).isEqualTo(429);

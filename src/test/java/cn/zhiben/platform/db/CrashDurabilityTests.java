@@ -51,16 +51,10 @@ class CrashDurabilityTests {
     void everyWriteAnsweredBeforeTheCrashIsThereAfterTheRestartWithAnIntactAuditChain() throws Exception {
         int http = ChildPlatform.freePort();
         int pg = ChildPlatform.freePort();
-        List<String> args = List.of("--zhiben.demo=true", "--zhiben.hazards.demo-data=false",
-                "--zhiben.db.embedded.port=" + pg,
-                "--zhiben.db.embedded.data-dir=" + dir.resolve("pg"),
-                "--zhiben.db.embedded.password-file=" + dir.resolve("keys/postgres.password"),
-                "--zhiben.crypto.key-file=" + dir.resolve("keys/field.key"),
-                // the audit key and checkpoints of this node, not of whatever ./data the build runs beside
-                "--zhiben.audit.key-file=" + dir.resolve("keys/audit.key"),
-                "--zhiben.audit.checkpoint-file=" + dir.resolve("audit/checkpoints.log"),
-                "--zhiben.hazards.storage-dir=" + dir.resolve("files"),
-                "--logging.level.root=warn", "--logging.level.cn.zhiben=info");
+        List<String> args = new ArrayList<>(List.of("--zhiben.demo=true", "--zhiben.hazards.demo-data=false",
+                "--zhiben.db.embedded.port=" + pg, "--logging.level.root=warn", "--logging.level.cn.zhiben=info"));
+        // the database, keys, audit checkpoints and files of this node, not of whatever ./data the build runs beside
+        args.addAll(ChildPlatform.filesUnder(dir));
         Path log = dir.resolve("platform.log");
         List<UUID> acknowledged = Collections.synchronizedList(new ArrayList<>());
         int attempted;
